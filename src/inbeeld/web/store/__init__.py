@@ -1,0 +1,1 @@
+"""Stored conversations, messages, coders and codings (Django models)."""
