@@ -10,7 +10,8 @@ from inbeeld.commands.groups import eval_app, import_app
 
 # Order is the order of `inbeeld --help`. Each area owns its module.
 _MODULES = (
-    "corpus",      # import, synth, demo (foundation)
+    "corpus",      # import, demo (foundation)
+    "synth",       # synth
     "deid",        # deid, eval deid
     "coding",      # code, train, eval code, agreement
     "monitor",     # report
