@@ -123,7 +123,7 @@ def _build(conv_id: str, started: datetime | None, source: str, messages: list[M
 
 
 def write_csv(stream: IO[str], conversations: Iterable[Conversation]) -> int:
-    writer = csv.writer(stream, lineterminator="\n")
+    writer = csv.writer(stream)  # \r\n endings: fields holding a lone \r get quoted too
     writer.writerow([*REQUIRED_COLUMNS, "ts", "source", "spans"])
     count = 0
     for conversation in conversations:
