@@ -40,7 +40,7 @@ def test_bad_value_names_variable_and_value_and_the_valid_ones():
 
 
 def test_unknown_variable_is_refused_with_the_known_ones():
-    with pytest.raises(CodebookError, match="unknown variable 'minr'.*chatter_role"):
+    with pytest.raises(CodebookError, match=r"unknown variable 'minr'.*chatter_role"):
         load_codebook().validate({"minr": "yes"})
 
 

@@ -80,9 +80,16 @@ def print_import_summary(results: list) -> None:  # list[ImportResult]
     console.print(table)
     for r in results:
         if r.error:
-            console.print(f"[red]{r.error}[/]")
+            console.print(f"{r.path.name}: file rejected, nothing stored: {r.error}",
+                          style="red", soft_wrap=True, markup=False, highlight=False)
+        else:
+            console.print(
+                f"{r.path.name}: {r.imported} imported, {r.skipped} skipped (already stored), "
+                f"{len(r.conflicts)} conflicts, {len(r.rejected)} rejected",
+                soft_wrap=True, markup=False, highlight=False,
+            )
         for line in r.conflicts[:20] + r.rejected[:20]:
-            console.print(f"  {r.path.name}: {line}")
+            console.print(f"  {r.path.name}: {line}", soft_wrap=True, markup=False, highlight=False)
         hidden = max(0, len(r.conflicts) - 20) + max(0, len(r.rejected) - 20)
         if hidden:
             console.print(f"  ... and {hidden} more")
