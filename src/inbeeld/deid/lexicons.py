@@ -1,0 +1,102 @@
+"""Word lists: deduce's name and place lists, faker's first names of many origins, keep words.
+
+All are read lazily and cached per process; none is read at import.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+# Faker locales whose first names are written in Latin script: names of many origins that the
+# Dutch lists of deduce lack (Turkish, Moroccan, Polish, Romanian, Bulgarian, Eritrean...).
+NAME_LOCALES = (
+    "nl_NL", "nl_BE", "en_GB", "en_US", "fr_FR", "de_DE", "tr_TR", "pl_PL", "ro_RO", "cs_CZ",
+    "hu_HU", "es_ES", "pt_PT", "pt_BR", "it_IT", "id_ID", "en_IN", "en_NG", "sw", "fa_IR",
+    "ar_AA", "bg_BG", "hr_HR", "sk_SK", "sl_SI", "lt_LT", "lv_LV", "sv_SE", "da_DK", "fi_FI",
+)
+
+
+def _deduce_lists() -> Path:
+    # find the package's folder without importing it: importing deduce sets up root logging
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or spec.origin is None:
+        raise ImportError("deduce is not installed")
+    return Path(spec.origin).parent / "data" / "lookup" / "src"
+
+
+def _read_items(path: Path) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    with path.open(encoding="utf-8") as stream:
+        return frozenset(line.strip() for line in stream if line.strip())
+
+
+def fold(word: str) -> str:
+    """Lowercase without accents: the key under which name variants meet."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Folded first names: deduce's Dutch list plus faker's names of many origins."""
+    names = {fold(n) for n in _read_items(_deduce_lists() / "names" / "lst_first_name" / "items.txt")}
+    for locale in NAME_LOCALES:
+        try:
+            module = importlib.import_module(f"faker.providers.person.{locale}")
+        except ImportError:  # a faker release without that locale: fewer names, not an error
+            continue
+        provider = module.Provider
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            for name in getattr(provider, attr, ()) or ():
+                if name.isascii() or all(ch.isalpha() or ch in "-'" for ch in name):
+                    names.add(fold(name))
+    return frozenset(n for n in names if len(n) >= 2 and re.fullmatch(r"[a-z][a-z'-]*", n))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    base = _deduce_lists() / "names"
+    return frozenset(fold(n) for n in _read_items(base / "lst_surname" / "items.txt"))
+
+
+@lru_cache(maxsize=1)
+def placenames() -> frozenset[str]:
+    """Folded Dutch towns, villages and municipalities (deduce's lists)."""
+    base = _deduce_lists() / "locations" / "lst_placename"
+    names = _read_items(base / "lst_residence" / "items.txt") | _read_items(base / "lst_municipality" / "items.txt")
+    return frozenset(fold(n) for n in names)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Folded common Dutch words and stop words of deduce's whitelist."""
+    base = _deduce_lists() / "whitelist"
+    words = _read_items(base / "lst_common_word" / "items.txt") | _read_items(base / "lst_stop_word" / "items.txt")
+    return frozenset(fold(w) for w in words)
+
+
+def _data_text(name: str) -> str:
+    return resources.files("inbeeld.deid").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=4)
+def keep_words(path: str | None = None) -> frozenset[str]:
+    """Folded words and phrases that are never masked (platforms, place types, family words...)."""
+    text = Path(path).read_text(encoding="utf-8") if path else _data_text("keep_words.txt")
+    return frozenset(fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def codable_terms() -> dict[str, tuple[str, ...]]:
+    """Codable terms per category; the key `patterns` holds regular expressions."""
+    data = yaml.safe_load(_data_text("codable_terms.yaml"))
+    return {key: tuple(str(v) for v in values) for key, values in data.items()}

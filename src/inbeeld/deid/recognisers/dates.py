@@ -1,0 +1,52 @@
+"""Birth dates: full dates (a day, month and year identify a person), partial ones after a cue."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from inbeeld.deid.model import Finding
+from inbeeld.deid.recognisers.base import Recogniser, before
+
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
+_MONTHS = (
+    r"(?:januari|jan|februari|feb|maart|mrt|april|apr|mei|juni|jun|juli|jul|augustus|aug|"
+    r"september|sept|sep|oktober|okt|october|oct|november|nov|december|dec|january|february|"
+    r"march|may|june|july|august)"
+)
+_NUMERIC = re.compile(
+    rf"(?<![\d/.-]){_DAY}(?P<sep>[-/.]){_MONTH_NUM}(?P=sep)(?P<year>(?:19|20)\d{{2}}|'?\d{{2}})(?![\d/-]|\.\d)"
+)
+_ISO = re.compile(r"(?<![\d-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
+_TEXTUAL = re.compile(
+    rf"(?i)(?<![\w]){_DAY}(?:e|ste|de)?[\s-]+{_MONTHS}\.?(?P<year>[\s-]+(?:(?:19|20)\d{{2}}|'\d{{2}}))?(?![\w])"
+)
+_DAY_MONTH = re.compile(rf"(?<![\d/.-]){_DAY}[-/]{_MONTH_NUM}(?![\d/-])")
+_CUES = ("geboren", "geb.", "geb ", "geboortedatum", "jarig", "verjaardag", "birthday", "born",
+         "date of birth", "dob", "geboortedag")
+
+
+class BirthDateRecogniser(Recogniser):
+    """Every full date (day, month, four-digit year); dates without a year only after a birth cue."""
+
+    name = "date_of_birth"
+
+    def __init__(self, window: int = 40) -> None:
+        self.window = window
+
+    def _cued(self, text: str, start: int) -> bool:
+        return any(cue in before(text, start, self.window) for cue in _CUES)
+
+    def find(self, text: str) -> Iterator[Finding]:
+        for m in _NUMERIC.finditer(text):
+            if len(m.group("year").lstrip("'")) == 4 or self._cued(text, m.start()):
+                yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
+        for m in _ISO.finditer(text):
+            yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
+        for m in _TEXTUAL.finditer(text):
+            if m.group("year") or self._cued(text, m.start()):
+                yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
+        for m in _DAY_MONTH.finditer(text):
+            if self._cued(text, m.start()):
+                yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)

@@ -1,0 +1,102 @@
+"""First names as teenagers write them: lowercase, after chat cues, of many origins.
+
+deduce finds capitalised names from its Dutch lists; this adds (1) names after a cue
+("ik ben sanne", "mn vriend kevin", "die jongen heet dex"), (2) lowercase names that are not
+also ordinary words (word frequency from `wordfreq` decides), (3) capitalised names of many
+origins from faker's name lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from wordfreq import zipf_frequency
+
+from inbeeld.deid.lexicons import common_words, first_names, fold, keep_words, surnames
+from inbeeld.deid.model import Finding
+from inbeeld.deid.recognisers.base import Recogniser, before
+from inbeeld.deid.recognisers.words import tokens
+
+RELATIONS = (
+    "vriend|vriendje|vriendin|vriendinnetje|friend|boyfriend|girlfriend|broer|broertje|zus|zusje|"
+    "neef|neefje|nicht|nichtje|oom|tante|opa|oma|vader|moeder|stiefvader|stiefmoeder|ex|baas|"
+    "pooier|loverboy|buurman|buurvrouw|buurjongen|buurmeisje|mentor|mentrix|docent|leraar|"
+    "lerares|juf|meester|meneer|mevrouw|mevr|mw|dhr|begeleider|begeleidster|voogd|collega|"
+    "klasgenoot|klasgenote|advocaat|advocate|coach|trainer|chef|manager|zoon|dochter|kind|"
+    "kleinzoon|kleindochter|vriendinnen|vrienden|jongen|meisje|man|vrouw|gast|chick|dude|"
+    "brother|sister|cousin|uncle|aunt|boss|husband|wife|partner|vriendje|date"
+)
+# a name follows for sure: any word but a common one is taken
+_STRONG = re.compile(
+    r"(?:\bheet|\bheette|\bheten|\bnoemt zich|\bnoemde zich|\bnoem me|\bnoemen hem|\bnoemen haar|"
+    r"\bgenaamd|\bnaam is|\bname is|\bnamed|\bcalled|\bnaam:|\bnaam =)\s*$"
+)
+# a name may follow: only words of the name lists are taken
+_WEAK = re.compile(
+    rf"(?:\bik ben|\bben ik|\bi am|\bi'm|\bim|\bthis is|\bhier is|\bspreekt met|\bspreek je met|"
+    rf"\bchat je met|\bhoi|\bhey|\bhi|\bhallo|\bhello|\bdag|\bdoei|\bbedankt|\bdank je|\bdankje|"
+    rf"\bsorry|\bsamen met|"
+    rf"\b(?:mn|mijn|m'n|zn|zijn|z'n|haar|d'r|der|onze|ons|je|jouw|jullie|die|een|my|his|her|the|a|de|het)\s+(?:{RELATIONS}))"
+    r"[\s,:]*$"
+)
+# words next to which a name often stands, but an ordinary word just as often
+_NEAR = re.compile(r"(?:\bmet|\ben|\bvan|\bbij|\bvoor|\bzegt|\bzei|\bvroeg|\bappte|\bwil|\bvond)[\s,]*$")
+_INTERFIX = frozenset("de van der den el al ten ter le la da di du von".split())
+
+
+class ChatNameRecogniser(Recogniser):
+    """Names in chat spelling; `max_zipf` is how common a word may be to count as a name alone."""
+
+    name = "chat_names"
+
+    def __init__(self, max_zipf: float = 3.6, max_zipf_cued: float = 5.2,
+                 keep_file: str | None = None) -> None:
+        self.max_zipf = max_zipf
+        self.max_zipf_cued = max_zipf_cued
+        self.keep_file = keep_file
+
+    def _blocked(self, key: str) -> bool:
+        return len(key) < 2 or key in keep_words(self.keep_file) or key in common_words()
+
+    def find(self, text: str) -> Iterator[Finding]:
+        names, family = first_names(), surnames()
+        toks = list(tokens(text))
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            key = fold(tok.text)
+            if self._blocked(key):
+                i += 1
+                continue
+            context = before(text, tok.start, 40)
+            freq = zipf_frequency(key, "nl")
+            known = key in names
+            taken = False
+            if _STRONG.search(context):
+                taken = freq < self.max_zipf_cued or known or tok.capitalised
+            elif _WEAK.search(context):
+                taken = known and (freq < self.max_zipf_cued or tok.capitalised)
+            elif _NEAR.search(context):
+                capital = tok.capitalised and not tok.sentence_start and freq < 5.0
+                taken = known and (freq < self.max_zipf + 0.8 or capital)
+            elif known and len(key) >= 3:
+                plain_word = freq >= self.max_zipf or zipf_frequency(key, "en") >= 4.0
+                if tok.capitalised and not tok.sentence_start:
+                    taken = freq < 5.0
+                else:
+                    taken = not plain_word
+            if not taken:
+                i += 1
+                continue
+            end, j = tok.end, i + 1
+            # "sanne de vries", "kevin yilmaz": extend over interfixes and a known surname
+            while j < len(toks) and fold(toks[j].text) in _INTERFIX and toks[j].start - end <= 1:
+                j += 1
+            if j < len(toks) and toks[j].start - (toks[j - 1].end if j > i + 1 else end) <= 1:
+                surname = fold(toks[j].text)
+                if surname in family and not self._blocked(surname) and zipf_frequency(surname, "nl") < 4.5:
+                    end = toks[j].end
+                    i = j
+            yield Finding(tok.start, end, "PERSON", self.name)
+            i += 1

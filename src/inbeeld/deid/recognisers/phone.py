@@ -1,0 +1,39 @@
+"""Phone numbers in any notation, validated by `phonenumbers` (Google's libphonenumber)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher
+
+from inbeeld.deid.model import Finding
+from inbeeld.deid.recognisers.base import Recogniser
+
+# Cheap pre-filter: only runs of digits that start like a dialled number (0..., +..., 00...) go
+# to the matcher; a 9-digit ID number without leading 0 is no phone number.
+_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|\(0|0)[\d\s().\-/]{8,24}\d(?![\w])")
+_DATE = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}$")
+
+
+class PhoneRecogniser(Recogniser):
+    """Dutch and foreign numbers: 0612345678, 06-12 34 56 78, +31 6 ..., 0031 6 ..., +40 ..."""
+
+    name = "phone"
+
+    def __init__(self, region: str = "NL", min_digits: int = 9) -> None:
+        self.region = region
+        self.min_digits = min_digits
+
+    def find(self, text: str) -> Iterator[Finding]:
+        for cand in _CANDIDATE.finditer(text):
+            chunk = cand.group()
+            if _DATE.match(chunk.strip()):
+                continue
+            for match in PhoneNumberMatcher(chunk, self.region, leniency=Leniency.POSSIBLE):
+                digits = sum(c.isdigit() for c in match.raw_string)
+                if digits < self.min_digits or not phonenumbers.is_possible_number(match.number):
+                    continue
+                start = cand.start() + match.start
+                yield Finding(start, start + len(match.raw_string), "PHONE", self.name)

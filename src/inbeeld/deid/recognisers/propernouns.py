@@ -1,0 +1,139 @@
+"""Capitalised words inside a sentence that no list knows: neighbourhoods, schools, employers, names.
+
+Teenagers rarely capitalise, so a capital inside a sentence is a strong sign of a proper noun.
+Runs of capitalised words ("Capelle aan den IJssel", "Opvanghuis De Vlinder") are typed by their
+words (college, stichting → INSTITUTION; -straat, -weg → ADDRESS), by the lists (places, names),
+and by the word before them (in, uit, naar → PLACE).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from wordfreq import zipf_frequency
+
+from inbeeld.deid.lexicons import common_words, first_names, fold, keep_words, placenames, surnames
+from inbeeld.deid.model import Finding
+from inbeeld.deid.recognisers.base import Recogniser
+from inbeeld.deid.recognisers.words import Token, tokens
+
+INSTITUTION_WORDS = (
+    "college", "lyceum", "gymnasium", "school", "scholengemeenschap", "basisschool", "mavo",
+    "havo", "vwo", "vmbo", "mbo", "roc", "academie", "universiteit", "hogeschool", "opvang",
+    "opvanghuis", "stichting", "jeugdbescherming", "jeugdzorg", "zorg", "kliniek", "ziekenhuis",
+    "centrum", "bureau", "instelling", "woongroep", "internaat", "bv", "b.v.", "vof", "wasstraat",
+    "garage", "bedrijf", "uitzendbureau", "bakkerij", "kwekerij", "boerderij", "slachterij",
+    "vereniging", "groep", "huis", "hof", "kerk", "moskee", "campus", "instituut", "praktijk",
+    "agency", "services", "holding", "transport", "logistiek", "schoonmaak", "restaurant",
+)
+_SUFFIX_INSTITUTION = ("college", "lyceum", "gymnasium", "school", "academie", "kliniek", "stede", "borgh")
+_STREET_SUFFIX = (
+    "straat", "weg", "laan", "plein", "gracht", "kade", "dijk", "singel", "steeg", "pad", "dreef",
+    "markt", "baan", "hof", "straatje", "wal", "burgwal", "plantsoen", "boulevard", "allee", "erf",
+)
+_CONNECTORS = frozenset("aan den de der van het op 's la le du".split())
+_PLACE_CUE = re.compile(r"(?:\bin|\buit|\bnaar|\bvanuit|\brond|\brichting|\bwijk|\bbuurt|\bbij|\bte|\bthe|\bfrom|\bto|\bnear)\s+(?:de\s+|het\s+)?$", re.I)
+_INST_CUE = re.compile(r"(?:\bop|\bzit op|\bwerk bij|\bwerkt bij|\bwoon in|\bwoont in|\bvan|\bbij|\bat)\s+$", re.I)
+_HOUSE_NUMBER = re.compile(r" ?\d{1,4}(?: ?[a-zA-Z](?![\w]))?")
+
+
+class ProperNounRecogniser(Recogniser):
+    name = "proper_nouns"
+
+    def __init__(self, max_zipf: float = 4.3, keep_file: str | None = None, extra_countries: bool = True) -> None:
+        self.max_zipf = max_zipf
+        self.keep_file = keep_file
+        self.extra_countries = extra_countries
+
+    def _is_capital_word(self, tok: Token) -> bool:
+        t = tok.text
+        return t[:1].isupper() and not (len(t) > 4 and t.isupper())  # ALL-CAPS shouting is no name
+
+    def _ordinary(self, key: str) -> bool:
+        """A common word, a keep word or a country: capitalised for emphasis or by convention."""
+        if key in keep_words(self.keep_file) or key in common_words() or key in _countries():
+            return True
+        if key in first_names() or key in placenames():
+            return False
+        return zipf_frequency(key, "nl") >= self.max_zipf
+
+    def find(self, text: str) -> Iterator[Finding]:
+        toks = list(tokens(text))
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if not self._is_capital_word(tok) or tok.sentence_start and self._ordinary(fold(tok.text)):
+                i += 1
+                continue
+            # grow a run: capitalised words, joined by connectors ("aan den") or hyphens
+            j = i + 1
+            while j < len(toks):
+                gap = text[toks[j - 1].end:toks[j].start]
+                if gap not in (" ", "-"):
+                    break
+                if self._is_capital_word(toks[j]):
+                    j += 1
+                    continue
+                k = j
+                while k < len(toks) and toks[k].text.lower() in _CONNECTORS and text[toks[k - 1].end:toks[k].start] == " ":
+                    k += 1
+                if k > j and k < len(toks) and self._is_capital_word(toks[k]) and text[toks[k - 1].end:toks[k].start] == " ":
+                    j = k + 1
+                    continue
+                break
+            run = toks[i:j]
+            # a sentence-initial ordinary word is not part of the name ("Toen Mark ...")
+            while run and run[0].sentence_start and self._ordinary(fold(run[0].text)):
+                run = run[1:]
+            i = j
+            if not run:
+                continue
+            finding = self._classify(text, run)
+            if finding is not None:
+                yield finding
+
+    def _classify(self, text: str, run: list[Token]) -> Finding | None:
+        start, end = run[0].start, run[-1].end
+        words = [fold(t.text) for t in run]
+        phrase = fold(text[start:end])
+        last = words[-1]
+        if any(w in INSTITUTION_WORDS for w in words) and len(run) > 1 or (
+            last.endswith(_SUFFIX_INSTITUTION) and last not in INSTITUTION_WORDS
+        ):
+            return Finding(start, end, "INSTITUTION", self.name)
+        if last.endswith(_STREET_SUFFIX) and len(last) > 5 and last not in placenames():
+            number = _HOUSE_NUMBER.match(text, end)
+            return Finding(start, number.end() if number else end, "ADDRESS", self.name)
+        if len(run) == 1 and self._ordinary(words[0]):
+            return None
+        if all(w in _CONNECTORS or self._ordinary(w) for w in words):
+            return None
+        if phrase in placenames():
+            return Finding(start, end, "PLACE", self.name)
+        context = text[max(0, start - 25):start]
+        if _PLACE_CUE.search(context):
+            return Finding(start, end, "PLACE", self.name)
+        if run[0].text in ("De", "Het") and _INST_CUE.search(context):
+            return Finding(start, end, "INSTITUTION", self.name)
+        if all(w in first_names() or w in surnames() or w in _CONNECTORS for w in words):
+            return Finding(start, end, "PERSON", self.name)
+        return Finding(start, end, "PERSON", self.name)
+
+
+_COUNTRIES: frozenset[str] | None = None
+
+
+def _countries() -> frozenset[str]:
+    """Country names in Dutch and English (faker's address data): not identifiers (formats.md)."""
+    global _COUNTRIES
+    if _COUNTRIES is None:
+        names: set[str] = set()
+        for locale in ("nl_NL", "en_US"):
+            try:
+                module = __import__(f"faker.providers.address.{locale}", fromlist=["Provider"])
+                names.update(fold(c) for c in getattr(module.Provider, "countries", ()))
+            except ImportError:
+                continue
+        _COUNTRIES = frozenset(names)
+    return _COUNTRIES

@@ -1,0 +1,168 @@
+"""Conversation-level stages after the recognisers: keep words, titles, overlaps, propagation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import ClassVar
+
+from wordfreq import zipf_frequency
+
+from inbeeld.deid.lexicons import common_words, first_names, fold, keep_words
+from inbeeld.deid.model import Finding
+from inbeeld.deid.recognisers.base import TAG
+
+Findings = list[list[Finding]]
+
+# Structured types win an overlap over names: "06-12345678" inside a handle is the phone number.
+PRIORITY = {
+    "EMAIL": 9, "URL": 8, "IBAN": 8, "PHONE": 7, "PLATE": 7, "POSTCODE": 6, "ID_NUMBER": 6,
+    "DATE_OF_BIRTH": 6, "HANDLE": 5, "ADDRESS": 4, "INSTITUTION": 3, "PERSON": 2, "PLACE": 1,
+}
+
+
+class Stage:
+    name: ClassVar[str] = ""
+
+    def apply(self, texts: Sequence[str], findings: Findings) -> Findings:
+        raise NotImplementedError
+
+
+class KeepWords(Stage):
+    """Drop findings whose whole text is a keep word: platforms, place types, family words."""
+
+    name = "keep_words"
+
+    def __init__(self, keep_file: str | None = None) -> None:
+        self.keep_file = keep_file
+
+    def apply(self, texts: Sequence[str], findings: Findings) -> Findings:
+        keep = keep_words(self.keep_file)
+        return [
+            [f for f in found if fold(text[f.start:f.end].strip(" .,!?@")) not in keep]
+            for text, found in zip(texts, findings, strict=True)
+        ]
+
+
+_TITLE = re.compile(
+    r"(?i)^(?:mevrouw|mevr\.?|mw\.?|meneer|mnr\.?|dhr\.?|de heer|juf|meester|dr\.?|mr\.?|drs\.?|"
+    r"ir\.?|prof\.?|dokter|oom|tante|opa|oma|mama|papa|ms\.?|mrs\.?|mr\.?|miss)\s+"
+)
+
+
+class TrimTitles(Stage):
+    """Keep titles outside a name span: "mevrouw" is a gender word the research codes."""
+
+    name = "trim_titles"
+
+    def apply(self, texts: Sequence[str], findings: Findings) -> Findings:
+        out = []
+        for text, found in zip(texts, findings, strict=True):
+            kept = []
+            for f in found:
+                m = _TITLE.match(text, f.start, f.end) if f.type == "PERSON" else None
+                if m and m.end() < f.end:
+                    f = Finding(m.end(), f.end, f.type, f.source)
+                elif m:
+                    continue
+                kept.append(f)
+            out.append(kept)
+        return out
+
+
+def resolve_overlaps(text: str, found: Sequence[Finding]) -> list[Finding]:
+    """Merge overlapping findings into one span (their union: masking more is the safe side),
+    typed by the highest-priority, then longest, member."""
+    if not found:
+        return []
+    ordered = sorted(found, key=lambda f: (f.start, -f.end))
+    groups: list[list[Finding]] = [[ordered[0]]]
+    end = ordered[0].end
+    for f in ordered[1:]:
+        if f.start < end:
+            groups[-1].append(f)
+            end = max(end, f.end)
+        else:
+            groups.append([f])
+            end = f.end
+    merged = []
+    for group in groups:
+        best = max(group, key=lambda f: (PRIORITY[f.type], f.end - f.start))
+        start, stop = min(f.start for f in group), max(f.end for f in group)
+        merged.append(Finding(start, stop, best.type, best.source))
+    return merged
+
+
+class ResolveOverlaps(Stage):
+    name = "resolve_overlaps"
+
+    def apply(self, texts: Sequence[str], findings: Findings) -> Findings:
+        return [resolve_overlaps(t, f) for t, f in zip(texts, findings, strict=True)]
+
+
+class Propagate(Stage):
+    """Mark every other mention of a found name, place or handle in the same conversation:
+    "Peter" found once makes "peter" in a later message a name too; "sam" after "Samira"."""
+
+    name = "propagate"
+    TYPES = ("PERSON", "PLACE", "HANDLE", "INSTITUTION", "ADDRESS")
+
+    def __init__(self, max_zipf: float = 5.0, min_prefix: int = 3, keep_file: str | None = None) -> None:
+        self.max_zipf = max_zipf
+        self.min_prefix = min_prefix
+        self.keep_file = keep_file
+
+    def _usable(self, key: str) -> bool:
+        return (len(key) >= 3 and key not in keep_words(self.keep_file) and key not in common_words()
+                and zipf_frequency(key, "nl") < self.max_zipf)
+
+    def apply(self, texts: Sequence[str], findings: Findings) -> Findings:
+        surfaces: dict[str, str] = {}
+        for text, found in zip(texts, findings, strict=True):
+            for f in found:
+                if f.type not in self.TYPES:
+                    continue
+                surface = text[f.start:f.end]
+                if f.type == "HANDLE":
+                    surface = surface.lstrip("@")
+                key = fold(surface)
+                if len(key) >= 2 and key not in keep_words(self.keep_file):
+                    surfaces.setdefault(key, f.type)
+                if f.type == "PERSON":  # each part of "Shamir Ceuleers" on its own too
+                    for part in re.findall(r"[^\W\d_]+", surface):
+                        if self._usable(fold(part)):
+                            surfaces.setdefault(fold(part), "PERSON")
+        if not surfaces:
+            return findings
+        names = [k for k, t in surfaces.items() if t == "PERSON"]
+        pattern = re.compile(
+            r"(?<![\w@])(" + "|".join(re.escape(k) for k in sorted(surfaces, key=len, reverse=True)) + r")(?![\w])",
+            re.IGNORECASE,
+        )
+        word = re.compile(r"(?<![\w@])[^\W\d_]{%d,}(?![\w])" % self.min_prefix)
+        out = []
+        for text, found in zip(texts, findings, strict=True):
+            extra = list(found)
+            folded = text.lower() if text.isascii() else _fold_same_length(text)
+            tagged = [(m.start(), m.end()) for m in TAG.finditer(text)]
+            for m in pattern.finditer(folded):
+                if not any(s <= m.start() < e for s, e in tagged):
+                    extra.append(Finding(m.start(), m.end(), surfaces[m.group(1).lower()], self.name))
+            # short forms: "sam" for Samira, when "sam" is itself a first name
+            for m in word.finditer(folded):
+                key = m.group().lower()
+                if key in surfaces or key not in first_names() or key in keep_words(self.keep_file):
+                    continue
+                if any(n.startswith(key) and n != key for n in names):
+                    extra.append(Finding(m.start(), m.end(), "PERSON", self.name))
+            out.append(extra)
+        return out
+
+
+def _fold_same_length(text: str) -> str:
+    """Lowercase without accents, character by character, so offsets stay those of the text."""
+    chars = []
+    for ch in text:
+        f = fold(ch)
+        chars.append(f if len(f) == 1 else ch.lower() if len(ch.lower()) == 1 else ch)
+    return "".join(chars)

@@ -1,0 +1,74 @@
+"""De-identify a stream of conversations in parallel worker processes, in input order.
+
+One conversation that fails becomes an error outcome (its id and what went wrong, never its
+text); the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from inbeeld.corpus import Conversation
+from inbeeld.deid.deidentify import deidentify, load_pipeline
+from inbeeld.deid.model import DeidOutcome
+from inbeeld.deid.pipeline import Pipeline
+from inbeeld.errors import InbeeldError
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(config: Path | None, disabled: frozenset[str]) -> None:
+    global _worker_pipeline
+    _worker_pipeline = load_pipeline(config, disabled)
+
+
+def outcome_of(conversation: Conversation, pipeline: Pipeline) -> DeidOutcome:
+    """De-identify one conversation; any failure becomes an error outcome for its id."""
+    try:
+        return DeidOutcome(conversation.id, conversation=deidentify(conversation, pipeline))
+    except InbeeldError as exc:
+        return DeidOutcome(conversation.id, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad conversation must not end the batch
+        # the exception's own message may quote text: only its kind is passed on
+        return DeidOutcome(conversation.id, error=f"de-identification failed ({type(exc).__name__})")
+
+
+def _work(conversation: Conversation) -> DeidOutcome:
+    assert _worker_pipeline is not None, "worker started without its pipeline"
+    return outcome_of(conversation, _worker_pipeline)
+
+
+def deidentify_stream(
+    conversations: Iterable[Conversation | DeidOutcome],
+    workers: int,
+    config: Path | None = None,
+    disabled: frozenset[str] = frozenset(),
+) -> Iterator[DeidOutcome]:
+    """Yield one outcome per conversation, in input order. Outcomes already in the input (a
+    conversation that could not be read) pass through in their place."""
+    if workers <= 1:
+        pipeline = load_pipeline(config, disabled)
+        for item in conversations:
+            yield item if isinstance(item, DeidOutcome) else outcome_of(item, pipeline)
+        return
+    # spawn, not fork: the caller may run threads (a progress bar), and each worker builds its
+    # own pipeline once
+    context = multiprocessing.get_context("spawn")
+    window = workers * 8  # bounded look-ahead: a large file is never held in memory
+    with context.Pool(workers, initializer=_init_worker, initargs=(config, frozenset(disabled))) as pool:
+        pending: deque = deque()
+        for item in conversations:
+            pending.append(item if isinstance(item, DeidOutcome) else pool.apply_async(_work, (item,)))
+            while len(pending) >= window:
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+
+
+def _result(item: object) -> DeidOutcome:
+    if isinstance(item, DeidOutcome):
+        return item
+    return item.get()  # type: ignore[attr-defined]
