@@ -1,0 +1,205 @@
+"""From one document to the facts about each defendant in it (shared/spec/judgments.md)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from inbeeld.judgments.facts import (
+    Descriptor,
+    court_from_ecli,
+    court_from_text,
+    find_acquittal,
+    find_articles,
+    find_birth_year,
+    find_channels,
+    find_date,
+    find_descriptors,
+    find_ecli,
+    find_legal_area,
+    find_victim_ages,
+    find_victim_genders,
+    instance_from,
+    role_from,
+)
+from inbeeld.judgments.model import EMPTY_SENTENCE, Document, JudgmentFacts, Sentence
+from inbeeld.judgments.penalties import Statement, find_statements
+
+# Words only court documents use; a text with none of them (and no ECLI) is read as a news report.
+_JUDGMENT_MARKERS = re.compile(
+    r"\b(?:Inhoudsindicatie|Parketnummer|parketnummer|tenlastelegging|ten\s+laste\s+gelegde"
+    r"|bewezenverklaring|Strafkamer|meervoudige\s+kamer|politierechter\s+\w+\s+recht\s+doende"
+    r"|VONNIS|ARREST|CONCLUSIE)\b")
+_OWN_AGE = re.compile(r"\b(?:de|het)\s+(\d{2})-jarige\s+verdachte\b|\bverdachte\s+(?:was\s+)?(?:toen\s+)?"
+                      r"(\d{2})\s+jaar\s+oud\b", re.I)
+
+
+def extract(document: Document) -> list[JudgmentFacts]:
+    """Return one JudgmentFacts per defendant: one for a judgment, one per defendant in news."""
+    text = document.text
+    meta = document.metadata
+    ecli = meta.get("ecli") or find_ecli(text, document.source)
+    court = meta.get("court") or court_from_ecli(ecli) or court_from_text(text)
+    instance = instance_from(court, ecli)
+    is_judgment = ecli is not None or bool(_JUDGMENT_MARKERS.search(text))
+    statements = find_statements(text, judgment=is_judgment, instance=instance)
+    articles = find_articles(text, ecli)
+    article_names = [a for a, _, _ in articles]
+    ages = find_victim_ages(text)
+    channel, channel_names, channel_ev = find_channels(text)
+    base = JudgmentFacts(
+        source=document.source,
+        ecli=ecli,
+        court=court,
+        decision_date=_iso(meta.get("decision_date")) or (find_date(text) if is_judgment else None),
+        instance=instance if is_judgment else None,
+        legal_area=meta.get("legal_area") or find_legal_area(text),
+        articles=tuple(article_names),
+        role_of_defendant=role_from(article_names, text),
+        victim_ages=tuple(a for a, _, _ in ages),
+        victim_genders=find_victim_genders(text),
+        defendant_birth_year=find_birth_year(text) if is_judgment else None,
+        contact_channel=channel,
+        channel_names=channel_names,
+    )
+    evidence: dict[str, tuple[int, int]] = {}
+    if ages:
+        evidence["victim_ages"] = (ages[0][1], ages[0][2])
+    if channel_ev:
+        evidence["contact_channel"] = channel_ev
+    if articles:
+        evidence["articles"] = (articles[0][1], articles[0][2])
+    if is_judgment:
+        return [_judgment_facts(base, text, statements, evidence)]
+    return _news_facts(base, text, statements, evidence)
+
+
+def _iso(value: str | None) -> str | None:
+    if not value:
+        return None
+    match = re.match(r"\d{4}-\d{2}-\d{2}", value)
+    return match.group(0) if match else None
+
+
+def _judgment_facts(base: JudgmentFacts, text: str, statements: list[Statement],
+                    evidence: dict[str, tuple[int, int]]) -> JudgmentFacts:
+    demanded = _choose([s for s in statements if s.frame == "demanded"])
+    imposed = _choose([s for s in statements if s.frame == "imposed"])
+    lower = _choose([s for s in statements if s.frame == "lower"])
+    acquittal = find_acquittal(text)
+    if imposed is not None:
+        acquitted: bool | None = False
+    elif base.instance == "hoge raad":
+        acquitted = None  # the Hoge Raad neither convicts nor acquits in the cases read here
+    else:
+        acquitted = True if acquittal else None
+    own_age = _OWN_AGE.search(text)
+    ev = dict(evidence)
+    for name, st in (("demanded", demanded), ("imposed", imposed), ("lower_court_imposed", lower)):
+        if st is not None:
+            ev[name] = (st.start, st.end)
+    if acquitted and acquittal:
+        ev["acquitted"] = acquittal
+    return _with(base, text, demanded, imposed, lower, acquitted, ev,
+                 defendant_age=int(own_age.group(1) or own_age.group(2)) if own_age else None)
+
+
+def _choose(candidates: list[Statement]) -> Statement | None:
+    """Pick the statement that states the sentence: the dictum, else the fullest, else the first."""
+    if not candidates:
+        return None
+    dictum = [s for s in candidates if s.is_dictum]
+    if dictum:
+        return dictum[-1]
+    return max(candidates, key=lambda s: (_filled(s.sentence), -s.start))
+
+
+def _filled(sentence: Sentence) -> int:
+    return sum(v is not None for v in (sentence.prison_days_unconditional, sentence.prison_days_conditional,
+                                       sentence.community_service_hours, sentence.fine_eur))
+
+
+def _with(base: JudgmentFacts, text: str, demanded: Statement | None, imposed: Statement | None,
+          lower: Statement | None, acquitted: bool | None, evidence: dict[str, tuple[int, int]],
+          **extra: object) -> JudgmentFacts:
+    return replace(
+        base,
+        demanded=demanded.sentence if demanded else EMPTY_SENTENCE,
+        demanded_text=text[demanded.start:demanded.end] if demanded else None,
+        imposed=imposed.sentence if imposed and not acquitted else EMPTY_SENTENCE,
+        imposed_text=text[imposed.start:imposed.end] if imposed and not acquitted else None,
+        lower_court_imposed=lower.sentence if lower else None,
+        acquitted=acquitted,
+        evidence=evidence,
+        **extra,
+    )
+
+
+@dataclass
+class _Case:
+    descriptor: Descriptor | None
+    statements: dict[str, Statement] = field(default_factory=dict)
+
+
+def _news_facts(base: JudgmentFacts, text: str, statements: list[Statement],
+                evidence: dict[str, tuple[int, int]]) -> list[JudgmentFacts]:
+    """Group the statements of a news text by defendant (one object per defendant)."""
+    cases: list[_Case] = []
+    for st in statements:
+        if st.frame not in ("demanded", "imposed"):
+            continue
+        descriptors = find_descriptors(text, st.sentence_start, st.sentence_end)
+        if st.respectively is not None:
+            desc = descriptors[st.respectively] if st.respectively < len(descriptors) else None
+        else:
+            desc = descriptors[0] if descriptors else None
+        target = _find_case(cases, desc, st)
+        if target is None:
+            target = _Case(desc)
+            cases.append(target)
+        elif target.descriptor is None and desc is not None:
+            target.descriptor = desc
+        target.statements.setdefault(st.frame, st)
+    out = []
+    acquittal = find_acquittal(text)
+    for case in cases:
+        imposed = case.statements.get("imposed")
+        demanded = case.statements.get("demanded")
+        acquitted = bool(acquittal) and imposed is None
+        ev = dict(evidence)
+        for name, st in (("demanded", demanded), ("imposed", imposed)):
+            if st is not None:
+                ev[name] = (st.start, st.end)
+        desc = case.descriptor
+        if desc is not None:
+            ev["defendant"] = (desc.start, desc.end)
+        role = desc.role if desc is not None and desc.role else base.role_of_defendant
+        out.append(_with(base, text, demanded, imposed, None, acquitted, ev,
+                         defendant=desc.text if desc else None,
+                         defendant_age=desc.age if desc else None,
+                         role_of_defendant=role))
+    return out or [base]
+
+
+def _find_case(cases: list[_Case], desc: Descriptor | None, st: Statement) -> _Case | None:
+    if desc is not None:
+        for case in cases:
+            if case.descriptor is not None and _same_person(case.descriptor, desc):
+                return case if _fits(case, st) else None
+    if cases and (desc is None or cases[-1].descriptor is None) and _fits(cases[-1], st):
+        return cases[-1]
+    return None
+
+
+def _fits(case: _Case, st: Statement) -> bool:
+    """A case takes a statement if that slot is empty or holds the same sentence (a repetition)."""
+    held = case.statements.get(st.frame)
+    return held is None or held.sentence == st.sentence
+
+
+def _same_person(a: Descriptor, b: Descriptor) -> bool:
+    if a.age is not None and b.age is not None:
+        return a.age == b.age
+    last = lambda d: d.text.lower().split("(")[0].split()[-1] if d.text.split() else ""  # noqa: E731
+    return last(a) == last(b)
+
