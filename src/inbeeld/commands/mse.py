@@ -73,7 +73,7 @@ def _print(result: MSEResult, console: Console) -> None:
     else:
         est.add_row("dark figure", _fmt(result.dark))
         est.add_row("population", _fmt(result.population))
-        for iv in (result.interval, result.profile_interval, result.bootstrap_interval):
+        for iv in (result.interval, result.sparsemse_interval, result.bootstrap_interval):
             if iv is not None:
                 label = f"{round(iv.level * 100)}% interval, {iv.method}"
                 est.add_row(label, f"{_fmt(iv.low)} - {_fmt(iv.high)}")

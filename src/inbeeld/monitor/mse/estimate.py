@@ -37,8 +37,9 @@ class StepSummary:
 class MSEResult:
     """The estimate of one capture table: model, dark figure, population and intervals.
 
-    When the maximum-likelihood estimate does not exist (or is not identifiable) `exists` is
-    False and dark, population and the intervals are None.
+    `interval` is the profile-likelihood interval for the population size; `sparsemse_interval`
+    is the log-normal interval SparseMSE prints. When the maximum-likelihood estimate does not
+    exist (or is not identifiable) `exists` is False and dark, population and intervals are None.
     """
 
     lists: tuple[str, ...]
@@ -51,8 +52,8 @@ class MSEResult:
     identifiable: bool
     dark: float | None
     population: float | None
-    interval: Interval | None
-    profile_interval: Interval | None
+    interval: Interval | None  # profile likelihood for the population size
+    sparsemse_interval: Interval | None  # SparseMSE's log-normal interval, for comparison
     bootstrap_interval: Interval | None = None
     bootstrap_replicates: int = 0
     bootstrap_failed: int = 0
@@ -76,7 +77,7 @@ class MSEResult:
             "dark": self.dark,
             "population": self.population,
             "interval": interval(self.interval),
-            "profile_interval": interval(self.profile_interval),
+            "sparsemse_interval": interval(self.sparsemse_interval),
             "bootstrap_interval": interval(self.bootstrap_interval),
             "bootstrap_replicates": self.bootstrap_replicates,
             "bootstrap_failed": self.bootstrap_failed,
@@ -182,7 +183,7 @@ def estimate_population(
             dark=None,
             population=None,
             interval=None,
-            profile_interval=None,
+            sparsemse_interval=None,
         )
     boot = None
     if bootstrap:
@@ -203,8 +204,8 @@ def estimate_population(
         identifiable=True,
         dark=fit.dark,
         population=fit.population,
-        interval=log_normal_interval(fit, level),
-        profile_interval=profile_interval(fit, level),
+        interval=profile_interval(fit, level),
+        sparsemse_interval=log_normal_interval(fit, level),
         bootstrap_interval=None if boot is None else boot.interval,
         bootstrap_replicates=0 if boot is None else len(boot.replicates),
         bootstrap_failed=0 if boot is None else boot.failed,

@@ -2,8 +2,8 @@
 
 - `log_normal_interval`: what SparseMSE's `estimatepopulation.0` reports for the chosen model:
   the log dark figure (the intercept) taken as normal with its GLM standard error.
-- `profile_interval`: profile likelihood for the log dark figure in the chosen model: all values
-  whose deviance rises less than the chi-square(1) quantile above the minimum.
+- `profile_interval`: profile likelihood for the population size in the chosen model, with the
+  population fixed (multinomial), as Rcapture's `closedpCI` and Cormack (1992).
 - `bootstrap_interval`: SparseMSE's `estimatepopulation`: redraw the observed cases, repeat the
   whole estimation (model selection included) in every replicate, and take BCa limits with the
   acceleration from a jackknife over cases. A parametric variant redraws from the fitted model.
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import statsmodels.api as sm
-from scipy.optimize import brentq
+from scipy.optimize import brentq, minimize_scalar
 from scipy.stats import chi2, norm
 from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
 
@@ -63,46 +63,65 @@ def log_normal_interval(fit: ModelFit, level: float = 0.95) -> Interval:
     )
 
 
-def _deviance_at(fit: ModelFit, log_dark: float) -> float:
-    """Deviance of the model with the intercept held at log_dark (the other parameters refitted)."""
+def _profile_loglik(fit: ModelFit, population: float) -> float:
+    """Multinomial log-likelihood of the population size, the model's other parameters maximised.
+
+    The unseen cell gets count N - observed and joins the table; the Poisson fit of the completed
+    table has fitted total N, so its cell means over N are the maximising cell probabilities.
+    """
     d = fit.design
-    offset = np.full(len(d.y), log_dark)
+    unseen = population - fit.table.observed
+    x0 = np.zeros((1, d.X.shape[1]))
+    x0[0, 0] = 1.0  # the all-zero cell: intercept only
+    X = np.vstack([x0, d.X])
+    y = np.concatenate([[unseen], d.y])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         warnings.simplefilter("ignore", PerfectSeparationWarning)
         warnings.simplefilter("ignore", RuntimeWarning)
-        res = sm.GLM(d.y, d.X[:, 1:], family=sm.families.Poisson(), offset=offset).fit(
-            start_params=fit.params[1:]
-        )
-    return float(res.deviance)
+        res = sm.GLM(y, X, family=sm.families.Poisson()).fit(start_params=fit.params)
+    mu = np.asarray(res.fittedvalues)
+    pos = y > 0
+    return float(
+        math.lgamma(population + 1) - math.lgamma(unseen + 1) + np.sum(y[pos] * np.log(mu[pos] / population))
+    )
 
 
 def profile_interval(fit: ModelFit, level: float = 0.95) -> Interval:
-    """Profile-likelihood interval for the population, from the log dark figure."""
-    crit = chi2.ppf(level, 1)
-    b0, se = fit.log_dark, fit.log_dark_se
-    base = fit.deviance
+    """Profile-likelihood interval for the population size N (multinomial, N fixed), as Rcapture.
 
-    def excess(b: float) -> float:
-        return _deviance_at(fit, b) - base - crit
-
-    limits = []
-    for sign in (-1.0, 1.0):
-        step = max(se, 1e-3)
-        inner, outer = b0, b0 + sign * step
-        found = False
-        for _ in range(40):  # widen until the deviance rises past the cut-off
-            if excess(outer) > 0:
-                found = True
-                break
-            inner, outer = outer, b0 + sign * (abs(outer - b0) * 2)
-            if abs(outer - b0) > 50:  # exp(50) is beyond any population: the side is open
-                break
-        limits.append(brentq(excess, inner, outer, xtol=1e-6) if found else sign * math.inf)
+    Unlike the log-normal interval, which describes the uncertainty in the expected number
+    unseen, this one is for the true size, so it includes the chance variation of the unseen count.
+    """
+    crit = chi2.ppf(level, 1) / 2
     obs = fit.table.observed
-    low = obs + (math.exp(limits[0]) if math.isfinite(limits[0]) else 0.0)
-    high = obs + math.exp(limits[1]) if math.isfinite(limits[1]) else math.inf
-    return Interval(low, high, "profile-likelihood", level)
+    center = fit.population
+    # the maximum lies near the Poisson estimate; search a bracket around it
+    span = max(fit.dark * 4 * max(fit.log_dark_se, 0.01), 1.0)
+    best = minimize_scalar(
+        lambda n: -_profile_loglik(fit, n),
+        bounds=(obs, center + span),
+        method="bounded",
+        options={"xatol": 1e-3},
+    )
+    n_hat = float(best.x)
+    top = -float(best.fun)
+
+    def below(n: float) -> float:
+        return top - _profile_loglik(fit, n) - crit
+
+    low = obs if below(obs) <= 0 else brentq(below, obs, n_hat, xtol=1e-4)
+    step = max(n_hat - obs, 1.0)
+    high = math.inf
+    for _ in range(60):  # widen until the likelihood falls past the cut-off
+        outer = n_hat + step
+        if below(outer) > 0:
+            high = brentq(below, n_hat, outer, xtol=1e-4)
+            break
+        step *= 2
+        if outer > 1e12:  # beyond any population: the interval is open above
+            break
+    return Interval(float(low), float(high), "profile-likelihood", level)
 
 
 def bca_limits(replicates: np.ndarray, estimate: float, ahat: float, level: float) -> tuple[float, float]:

@@ -143,7 +143,7 @@ def mse_summary(result: MSEResult, lang: str = "nl") -> dict[str, Any]:
                 )
             )
         rows += [[t["dark"], num(result.dark)], [t["population"], num(result.population)]]
-        for extra in (result.interval, result.profile_interval, result.bootstrap_interval):
+        for extra in (result.interval, result.sparsemse_interval, result.bootstrap_interval):
             if extra is not None:
                 rows.append(_interval_row(extra, lang))
     paragraphs.append(t["caveat"])
