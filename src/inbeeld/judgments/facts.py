@@ -76,10 +76,20 @@ def instance_from(court: str | None, ecli: str | None) -> str | None:
     return None
 
 
+_COURT_HEADING = re.compile(r"(?:^|\n)\s*((?:RECHTBANK|Rechtbank|GERECHTSHOF|Gerechtshof)\s+[^\n,]{3,40})"
+                            r"\s*(?:\n|$)")
+
+
 def court_from_text(text: str) -> str | None:
+    """Return the court from an "Instantie" label or a heading line ("RECHTBANK LIMBURG")."""
     match = re.search(r"(?:^|\n)\s*-?\s*Instantie\s*\n\s*-?\s*([^\n]{3,80})", text)
     if not match:
-        return None
+        heading = _COURT_HEADING.search(text[:1500])
+        if not heading:
+            return None
+        words = heading.group(1).split()
+        return " ".join(w if w.startswith("'") else w[0].upper() + w[1:].lower() if w.isupper() else w
+                        for w in words)
     name = match.group(1).strip()
     name = re.sub(r"^Hof\b", "Gerechtshof", name)
     return re.sub(r"\s*\((?:Strafkamer|Advocaat-Generaal)\)$", "", name)
@@ -183,10 +193,13 @@ def _article_numbers(scope: str, offset: int) -> list[tuple[str, int, int]]:
 
 _NUMBER_TOKEN = r"\d{1,2}|[a-zë]+"
 _AGE_BEFORE_NOUN = re.compile(
-    rf"\b(?P<n>{_NUMBER_TOKEN})[-\s]?jarige?\s+(?:[a-zë]+\s+){{0,2}}?(?:{VICTIM_NOUNS})\b", re.I)
+    rf"\b(?P<n>{_NUMBER_TOKEN})[-\s]?jarige?\s+(?:[a-zë]+\s+){{0,2}}?(?:{VICTIM_NOUNS})(?![\w-])", re.I)
 _AGE_AFTER_NOUN = re.compile(
-    rf"\b(?:{VICTIM_NOUNS})\s*(?:\(|,\s*|\s+van\s+|\s+)(?:toen|destijds|pas|slechts|nog\s+maar)?\s*"
-    rf"(?P<n>\d{{1,2}}|[a-zë]+)\s*(?:\)|jaar\b(?!\s+(?:cel|gevangenis|celstraf)))", re.I)
+    rf"(?<![\w-])(?:{VICTIM_NOUNS})(?:\s*\(|\s*,\s*(?:die\s+|wie\s+)?|\s+van\s+|\s+(?:die|was|waren|is|zijn)\s+|\s+)"
+    rf"(?:(?:toen|destijds|pas|slechts|nog\s+maar)\s+)?"
+    rf"(?P<n>\d{{1,2}}|[a-zë]+)\s*(?:\)|(?:jaar|-jarig)\b(?!\s+(?:cel|gevangenis|celstraf))"
+    rf"|(?=\s*(?:[.,;]|uit\b|en\s+\d|die\b|met\b|$)))", re.I)
+_AGE_MORE = re.compile(r"\s*(?:jaar\s*)?(?:en|,)\s*(?P<n>\d{1,2})(?:\s*jaar|-jarig|\))")
 
 
 def find_victim_ages(text: str) -> tuple[tuple[int, int, int], ...]:
@@ -202,6 +215,9 @@ def find_victim_ages(text: str) -> tuple[tuple[int, int, int], ...]:
             if re.search(r"(?:jonger|ouder|onder|boven|dan)\s*$", before):
                 continue  # "jonger dan 18 jaar" is a legal threshold, not an age
             hits.append((int(value), match.start("n"), match.end("n")))
+            more = _AGE_MORE.match(text, match.end("n"))
+            if more and int(more.group("n")) < 26:  # "meisjes van 14 en 15 jaar"
+                hits.append((int(more.group("n")), more.start("n"), more.end("n")))
     hits.sort(key=lambda h: h[1])
     seen: set[int] = set()
     out = []

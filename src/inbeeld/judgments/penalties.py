@@ -44,7 +44,7 @@ _LINK_BEFORE = re.compile(
 # ... or right after it ("20 maanden celstraf", "vier maanden onvoorwaardelijk") ...
 _LINK_AFTER = re.compile(
     rf"^\s*(?P<adj>onvoorwaardelijke?|voorwaardelijke?|deels\s+voorwaardelijke?)?\s*"
-    rf"(?P<noun>{PRISON_NOUN}|{SERVICE_NOUN})?(?![\w-])", re.I)
+    rf"(?:de\s+(?=(?:cel|gevangenis)\s+in\b))?(?P<noun>{PRISON_NOUN}|{SERVICE_NOUN})?(?![\w-])", re.I)
 # ... or a sentencing verb comes right before it ("veroordeeld tot 7 jaar en 9 maanden") ...
 _CUE_BEFORE = re.compile(
     r"(?:veroordee\w*\s+tot|straf\s+van|eis(?:t|te|ten)?|geëist|eis\s+van|strafeis\s+van|kreeg|krijgt"
@@ -66,6 +66,7 @@ _NOT_AFTER = re.compile(
     r"^\s*(?:vervangende|oud\b|geleden|later|lang\b|in\s+(?:voorarrest|voorlopige|verzekering)"
     r"|voorarrest|voorlopige\s+hechtenis|heeft\s+(?:vast|gezeten)|vastgezeten|gezeten|uitgezeten|na\b)",
     re.I)
+_SUBSTITUTE = re.compile(r"vervangende\s+hechtenis|gijzeling|subsidiair|vervangen\s+door", re.I)
 _PERIOD_BEFORE = re.compile(r"(?:gedurende|geleden|sinds|binnen|periode\s+van|ruim|bijna|afgelopen"
                             r"|na|al|onder|boven|elke|iedere|per)\s+$", re.I)
 _CONDITIONAL_AFTER = re.compile(r"^\s*(?:\S+\s+)?met\s+(?:volledig\s+)?uitstel\b", re.I)
@@ -80,8 +81,8 @@ _DEMAND = re.compile(r"\b(?:eis|eist|eiste|eisten|eisen|geëist|geëiste|strafei
 _IMPOSED = re.compile(r"\b(?:veroordee\w*|opgelegd\w*|oplegt|oplegde|oplegging|opleggen|legt|legde|legden"
                       r"|kreeg|kregen|krijgt|krijgen|bestraft|straft|passend|geboden|vonnis)\b", re.I)
 _LOWER_COURT = re.compile(r"\b(?:rechtbank|politierechter|kinderrechter|eerste\s+aanleg)\b", re.I)
-_DICTUM_START = re.compile(r"^(?:Veroordeelt|Bepaalt|Beveelt|Legt|Gelast|Verklaart|Stelt|Wijst|Spreekt"
-                           r"|Vernietigt|Bevestigt|Verbeurdverklaart|Onttrekt|Heft)\b")
+_DICTUM_START = re.compile(r"^(?:[-•*]\s*)?(?:Veroordeelt|Bepaalt|Beveelt|Legt|Gelast|Verklaart|Stelt|Wijst"
+                           r"|Spreekt|Vernietigt|Bevestigt|Verbeurdverklaart|Onttrekt|Heft)\b")
 _WHOLE_CONDITIONAL = re.compile(
     r"bepaalt\s+dat\s+(?:de|deze)\s+(?:opgelegde\s+)?(?:gevangenisstraf|jeugddetentie|straf)\b[^.]{0,80}"
     r"niet\s+(?:zal\s+worden\s+)?ten\s+uitvoer", re.I)
@@ -100,9 +101,10 @@ class Amount:
     kind: str  # "prison", "service" or "fine"
     value: float  # days, hours or euros
     status: str = "plain"  # plain | conditional | unconditional | part_conditional | part_unconditional
-    unit: str | None = None
+    unit: str | None = None  # the (last) unit written: "maand" in "1 jaar en 6 maanden"
     phrase_start: int | None = None  # the amount with its penalty word ("20 maanden celstraf")
     phrase_end: int | None = None
+    merged: bool = False  # a compound duration whose value is already in days
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,10 +157,18 @@ def _blocks(text: str, spans: list[Segment]) -> list[list[Segment]]:
 def _block_statements(text: str, block: list[Segment], *, judgment: bool,
                       instance: str | None) -> list[Statement]:
     found: list[tuple[str, Amount]] = []
+    last_prison: list[Amount] = []
     for span in block:
         amounts = _amounts(text, span)
+        if _WHOLE_CONDITIONAL.search(text[span.start:span.end]) and not amounts and last_prison:
+            # "Bepaalt dat deze gevangenisstraf niet ten uitvoer zal worden gelegd": the whole
+            # prison term of the sentence before is conditional
+            found = [(f, replace(a, status="conditional") if a in last_prison and a.status == "plain" else a)
+                     for f, a in found]
+            continue
         if not amounts:
             continue
+        last_prison = [a for a in amounts if a.kind == "prison"]
         frames = _clause_frames(text, span, judgment=judgment, instance=instance)
         for amount in amounts:
             frame = next((f for seg, f in frames if seg.start <= amount.start < seg.end), frames[-1][1])
@@ -176,7 +186,7 @@ def _block_statements(text: str, block: list[Segment], *, judgment: bool,
         respectively = _respectively_split(text, start, end, amounts)
         groups = [[a] for a in respectively] if respectively else [amounts]
         for index, group in enumerate(groups):
-            sentence = _combine(group, whole_conditional=bool(_WHOLE_CONDITIONAL.search(block_text)))
+            sentence = _combine(group)
             if sentence.is_empty:
                 continue
             if _TBS.search(block_text):
@@ -273,14 +283,16 @@ def _merge_compounds(text: str, amounts: list[Amount]) -> list[Amount]:
                 and _UNIT_RANK[prev.unit] > _UNIT_RANK[amount.unit]
                 and _CHAIN_GAP.match(text[prev.end:amount.start])):
             days = _days(prev) + _days(amount)
-            out[-1] = Amount(prev.start, amount.end, "", days, "plain", "dag")
+            out[-1] = Amount(prev.start, amount.end, "", days, "plain", amount.unit, merged=True)
         else:
             out.append(amount)
     return out
 
 
 def _days(amount: Amount) -> float:
-    return as_days(amount.value, amount.unit) if amount.unit in _UNIT_RANK else amount.value
+    if amount.merged or amount.unit not in _UNIT_RANK:
+        return amount.value
+    return as_days(amount.value, amount.unit)
 
 
 def _link(text: str, span: Segment, amount: Amount, previous: Amount | None) -> Amount | None:
@@ -291,6 +303,8 @@ def _link(text: str, span: Segment, amount: Amount, previous: Amount | None) -> 
         return None
     link_before = _LINK_BEFORE.search(before)
     link_after = _LINK_AFTER.match(after)
+    if _SUBSTITUTE.search(before) and not (link_before and link_before.group("noun")):
+        return None  # "vervangende hechtenis ... voor de duur van 90 dagen" is not a sentence
     noun = (link_before.group("noun") if link_before else None) or (
         link_after.group("noun") if link_after else None)
     adj = ((link_before.group("adj") if link_before else None) or "") + " " + (
@@ -346,13 +360,14 @@ def _bare_parts(text: str, span: Segment, kept: list[Amount]) -> list[Amount]:
     for match in _BARE_PART.finditer(text, span.start, span.end):
         if any(a.start <= match.start("num") < a.end for a in kept):
             continue
-        totals = [a for a in kept if a.kind == "prison" and a.end <= match.start() and a.unit != "dag"]
+        totals = [a for a in kept if a.kind == "prison" and a.end <= match.start()]
         value = token_to_number(match.group("num"))
         if not totals or value is None:
             continue
         unit = totals[-1].unit or "dag"
         status = "part_unconditional" if match.group("neg") else "part_conditional"
-        out.append(Amount(match.start("num"), match.end(), "prison", as_days(value, unit), status, "dag"))
+        out.append(Amount(match.start("num"), match.end(), "prison", as_days(value, unit), status, unit,
+                          merged=True))
     return out
 
 
@@ -371,7 +386,7 @@ def _fines(text: str, span: Segment) -> list[Amount]:
     return out
 
 
-def _combine(amounts: list[Amount], *, whole_conditional: bool = False) -> Sentence:
+def _combine(amounts: list[Amount]) -> Sentence:
     """Add the components of one statement into a Sentence (spec: total − conditional part)."""
     plain = sum(a.value for a in amounts if a.kind == "prison" and a.status == "plain")
     has_plain = any(a.kind == "prison" and a.status == "plain" for a in amounts)
@@ -382,9 +397,7 @@ def _combine(amounts: list[Amount], *, whole_conditional: bool = False) -> Sente
     unconditional: float | None = sum(uncond) if uncond else None
     conditional: float | None = sum(cond) if cond else None
     if has_plain:
-        if whole_conditional and not part_cond and not part_uncond:
-            conditional = (conditional or 0) + plain
-        elif part_cond and part_cond <= plain:
+        if part_cond and part_cond <= plain:
             unconditional = (unconditional or 0) + plain - part_cond
             conditional = (conditional or 0) + part_cond
         elif part_uncond and part_uncond <= plain:
