@@ -1,9 +1,106 @@
-"""CLI commands of this area (filled in by its issue)."""
+"""`inbeeld report`: the yearly monitor as HTML, PDF, CSV, Excel and SPSS."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+
+from inbeeld.errors import ConfigError, InputFormatError
+
+
+def _records_from_store(year_from: int, year_to: int) -> Iterator[Any]:
+    """Records from the store; Django is imported here only, never by the core."""
+    try:
+        from inbeeld.commands.store import open_store
+
+        open_store()
+        from inbeeld.web.store.services import monitor_records
+    except ImportError as exc:
+        raise ConfigError(
+            f"the store is not available ({exc}); give --conversations and --codes to report "
+            "from files"
+        ) from None
+    return monitor_records(year_from, year_to)
+
+
+def _reliability(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputFormatError(path, None, None, f"cannot read: {exc.strerror}") from None
+    except json.JSONDecodeError as exc:
+        raise InputFormatError(path, exc.lineno, None, f"not valid JSON ({exc.msg})") from None
+    if not isinstance(data, dict):
+        raise InputFormatError(path, None, None, "expected a JSON object with evaluation figures")
+    return data
+
+
+def report(
+    year_from: Annotated[int, typer.Option("--from", help="First year of the period.")],
+    year_to: Annotated[int, typer.Option("--to", help="Last year of the period.")],
+    out_dir: Annotated[Path, typer.Option("-o", "--out", help="Folder for the report files.")],
+    lang: Annotated[str, typer.Option(help="Language of the report: nl or en.")] = "nl",
+    threshold: Annotated[int, typer.Option(help="Counts from 1 to threshold-1 are hidden.")] = 10,
+    registered: Annotated[
+        Path | None, typer.Option(help="CSV of registered figures: year,group,count,source.")
+    ] = None,
+    conversations: Annotated[
+        Path | None, typer.Option(help="Conversations (JSONL/CSV): the year comes from started_at.")
+    ] = None,
+    codes: Annotated[Path | None, typer.Option(help="Code file (JSONL) for those conversations.")] = None,
+    reliability: Annotated[
+        Path | None, typer.Option(help="Coding evaluation (JSON) to report in the methods.")
+    ] = None,
+    codebook: Annotated[Path | None, typer.Option(help="Codebook YAML (default: shipped).")] = None,
+    internal: Annotated[
+        bool, typer.Option(help="Also write an UNPROTECTED Excel file for internal use only.")
+    ] = False,
+    pdf: Annotated[bool, typer.Option(help="Write the PDF (WeasyPrint).")] = True,
+) -> None:
+    """Write the monitor for a period: protected tables, charts, comparison and methods."""
+    from rich.table import Table
+
+    from inbeeld.codebook import load_codebook
+    from inbeeld.commands.progress import console
+    from inbeeld.monitor import build_monitor, records_from_files
+    from inbeeld.report import write_report
+
+    if lang not in ("nl", "en"):
+        raise ConfigError(f"--lang: {lang!r} not in [nl, en]")
+    if threshold < 1:
+        raise ConfigError("--threshold: must be at least 1")
+    if year_from > year_to:
+        raise ConfigError(f"--from {year_from} is after --to {year_to}")
+    if (conversations is None) != (codes is None):
+        raise ConfigError("give --conversations and --codes together (or neither, to use the store)")
+    book = load_codebook(codebook)
+    evaluation = _reliability(reliability) if reliability is not None else None
+    with console.status("Counting the monitor tables…"):
+        if conversations is not None and codes is not None:
+            records = records_from_files(conversations, codes, book)
+        else:
+            records = _records_from_store(year_from, year_to)
+        monitor = build_monitor(records, book, year_from, year_to, threshold, registered)
+    with console.status("Writing the report (HTML, PDF, CSV, Excel, SPSS)…"):
+        paths = write_report(
+            monitor, out_dir, lang,
+            reliability=evaluation, reliability_source=reliability.name if reliability else "",
+            internal=internal, pdf=pdf,
+        )
+    summary = Table(title=f"Monitor {year_from}–{year_to}: {monitor.n_records} coded conversations")
+    summary.add_column("output")
+    summary.add_column("file")
+    for kind, path in paths.items():
+        summary.add_row(kind, str(path))
+    console.print(summary)
+    if internal:
+        console.print("[bold red]The internal Excel file is NOT protected: do not publish it.[/]")
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the `inbeeld` app."""
+    app.command("report")(report)

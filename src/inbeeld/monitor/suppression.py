@@ -131,7 +131,8 @@ def _lines(table: list[list[int]]) -> list[tuple[str, int, list[tuple[int, int]]
 def _cost(table: list[list[int]], cell: tuple[int, int]) -> tuple[int, int, int, int, int]:
     """Order of preference for a secondary suppression: cheapest first."""
     i, j = cell
-    margin = int(i == len(table) - 1 or j == len(table[0]) - 1)  # a total hides the most
+    # a total hides more than a cell (shares use it as their base), the grand total most
+    margin = int(i == len(table) - 1) + int(j == len(table[0]) - 1)
     value = table[i][j]
     return (margin, int(value == 0), value, i, j)
 
