@@ -1,0 +1,1 @@
+"""Accounts: one role per person (admin, researcher, coder), sign-in with a second factor."""

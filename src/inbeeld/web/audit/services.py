@@ -1,0 +1,65 @@
+"""Append to the audit log and check it. Callers append inside their own transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from inbeeld.web.audit.chain import ChainEntry, ChainReport, entry_digest, verify_entries
+from inbeeld.web.audit.models import AuditEntry, AuditHead
+
+# What may appear in `target`: ids, variable names and counts, never free text.
+_ALLOWED_TARGET_KEYS = frozenset(
+    {"conversation", "conversations", "variables", "count", "format", "role", "account", "seed",
+     "coders", "sample", "years"}
+)
+
+
+def record(user: Any, action: str, **target: Any) -> AuditEntry:
+    """Append one entry, chained to the last; atomic with the caller's transaction."""
+    unknown = set(target) - _ALLOWED_TARGET_KEYS
+    if unknown:
+        # a guard against someone logging free text under a new key
+        raise ValueError(f"audit target keys {sorted(unknown)} are not allowed")
+    with transaction.atomic():
+        # Writing the head first takes the write lock at once (SQLite) or the row lock
+        # (PostgreSQL), so concurrent appends queue here instead of forking the chain.
+        updated = AuditHead.objects.filter(pk=1).update(seq=F("seq") + 1)
+        if not updated:
+            AuditHead.objects.create(pk=1, seq=1)
+        head = AuditHead.objects.get(pk=1)
+        at = timezone.now().astimezone(UTC)
+        at_text = at.isoformat(timespec="microseconds")
+        user_id = getattr(user, "pk", None) if getattr(user, "is_authenticated", False) else None
+        username = user.get_username() if user_id is not None else ""
+        digest = entry_digest(head.seq, at_text, user_id, username, action, target, head.digest)
+        entry = AuditEntry.objects.create(
+            seq=head.seq, at=at, user_id_ref=user_id, username=username, action=action,
+            target=target, previous=head.digest, digest=digest,
+        )
+        AuditHead.objects.filter(pk=1).update(digest=digest)
+    return entry
+
+
+def _as_chain(row: AuditEntry) -> ChainEntry:
+    return ChainEntry(
+        seq=row.seq, at=row.at.astimezone(UTC).isoformat(timespec="microseconds"),
+        user_id=row.user_id_ref, username=row.username, action=row.action, target=row.target,
+        previous=row.previous, digest=row.digest,
+    )
+
+
+def stored_chain() -> Iterator[ChainEntry]:
+    for row in AuditEntry.objects.order_by("seq").iterator(chunk_size=5000):
+        yield _as_chain(row)
+
+
+def verify() -> ChainReport:
+    """Check the whole stored chain against its head."""
+    head = AuditHead.objects.filter(pk=1).values_list("seq", "digest").first()
+    return verify_entries(stored_chain(), head=head or (0, "0" * 64))

@@ -1,0 +1,1 @@
+"""The dashboard: the monitor's key figures per year from the stored codes."""

@@ -1,0 +1,1 @@
+"""The coding workbench: review automatic codes, assign work, double coding, export."""
