@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
+from wordfreq import zipf_frequency
 
 # Faker locales whose first names are written in Latin script: names of many origins that the
 # Dutch lists of deduce lack (Turkish, Moroccan, Polish, Romanian, Bulgarian, Eritrean...).
@@ -57,9 +58,16 @@ def first_names() -> frozenset[str]:
         provider = module.Provider
         for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
             for name in getattr(provider, attr, ()) or ():
-                if name.isascii() or all(ch.isalpha() or ch in "-'" for ch in name):
-                    names.add(fold(name))
-    return frozenset(n for n in names if len(n) >= 2 and re.fullmatch(r"[a-z][a-z'-]*", n))
+                key = fold(name)
+                # faker's lists hold "Can", "My", "Van": names elsewhere, words here
+                if zipf_frequency(key, "en") < 4.8 and zipf_frequency(key, "nl") < 4.5:
+                    names.add(key)
+    # "you", "my", "van" are in the lists too: far too common as words to ever count as names
+    return frozenset(
+        n for n in names
+        if len(n) >= 2 and re.fullmatch(r"[a-z][a-z'-]*", n)
+        and zipf_frequency(n, "en") < 5.5 and zipf_frequency(n, "nl") < 5.5
+    )
 
 
 @lru_cache(maxsize=1)

@@ -128,6 +128,10 @@ class Propagate(Stage):
                 key = fold(surface)
                 if len(key) >= 2 and key not in keep_words(self.keep_file):
                     surfaces.setdefault(key, f.type)
+                if f.type == "PLACE" and "-" in surface:  # "Amsterdam-Noord", later "noord"
+                    last = fold(surface.rsplit("-", 1)[1])
+                    if len(last) >= 4 and last not in keep_words(self.keep_file):
+                        surfaces.setdefault(last, "PLACE")
                 if f.type == "PERSON":  # each part of "Shamir Ceuleers" on its own too
                     for part in re.findall(r"[^\W\d_]+", surface):
                         if self._usable(fold(part)):

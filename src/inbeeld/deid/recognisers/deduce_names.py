@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from wordfreq import zipf_frequency
+
+from inbeeld.deid.lexicons import common_words, fold, placenames
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
 
@@ -93,8 +97,30 @@ class DeduceRecogniser(Recogniser):
             start = ann.start_char - starts[index]
             end = min(ann.end_char - starts[index], len(texts[index]))
             if start < end:
-                out[index].append(Finding(start, end, kind, self.name))
+                kind = _plausible(texts[index], start, end, kind)
+                if kind is not None:
+                    out[index].append(Finding(start, end, kind, self.name))
         return out
+
+
+_STREET_SUFFIX = re.compile(
+    r"(?i)(?:straat|weg|laan|plein|gracht|kade|dijk|singel|steeg|pad|dreef|markt|baan|hof|wal|"
+    r"plantsoen|boulevard|allee|erf|park)(?:\s*\d{1,4}\s?[a-zA-Z]?)?$"
+)
+
+
+def _plausible(text: str, start: int, end: int, kind: str) -> str | None:
+    """Drop lookups that hit ordinary words in chat ("eerst", "de wijk", "Daarnaast")."""
+    surface = text[start:end]
+    key = fold(surface)
+    sentence_start = start == 0 or text[:start].rstrip()[-1:] in (".", "!", "?", ":", "\n", "")
+    if surface.islower() or sentence_start:
+        if key in common_words() or zipf_frequency(key, "nl") >= 4.0 and key not in placenames():
+            return None
+    if kind == "ADDRESS" and not any(c.isdigit() for c in surface) and not _STREET_SUFFIX.search(surface):
+        # a single-word street that is no -straat or -weg: a place of that name, or nothing
+        return "PLACE" if key in placenames() else None
+    return kind
 
 
 def _message_at(starts: list[int], offset: int) -> int:

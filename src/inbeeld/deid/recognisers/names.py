@@ -29,7 +29,9 @@ RELATIONS = (
 )
 # a name follows for sure: any word but a common one is taken
 _STRONG = re.compile(
-    r"(?:\bheet|\bheette|\bheten|\bnoemt zich|\bnoemde zich|\bnoem me|\bnoemen hem|\bnoemen haar|"
+    r"(?:\b(?:ik|hij|zij|ze|die|ie|jij|je|hem|haar|jongen|meisje|man|vrouw|vriend|vriendin|broer|zus|"
+    r"neef|nicht|oom|tante|vader|moeder|pooier|baas|gast|meid|account|he|she|naam|echt|eigenlijk)\s+(?:heet|heette)"
+    r"|\bheten|\bnoemt zich|\bnoemde zich|\bnoem me|\bnoemen hem|\bnoemen haar|"
     r"\bgenaamd|\bnaam is|\bname is|\bnamed|\bcalled|\bnaam:|\bnaam =)\s*$"
 )
 # a name may follow: only words of the name lists are taken
@@ -42,6 +44,8 @@ _WEAK = re.compile(
 )
 # words next to which a name often stands, but an ordinary word just as often
 _NEAR = re.compile(r"(?:\bmet|\ben|\bvan|\bbij|\bvoor|\bzegt|\bzei|\bvroeg|\bappte|\bwil|\bvond)[\s,]*$")
+# "dat heet criminele uitbuiting": naming a thing, not a person
+_NAMING_A_THING = re.compile(r"\b(?:dat|dit|het|wat|zo|dat is|het is)\s+(?:heet|heette|noemen we|noem je)\s*$")
 _INTERFIX = frozenset("de van der den el al ten ter le la da di du von".split())
 
 
@@ -73,10 +77,13 @@ class ChatNameRecogniser(Recogniser):
             freq = zipf_frequency(key, "nl")
             known = key in names
             taken = False
-            if _STRONG.search(context):
+            if _STRONG.search(context) and not _NAMING_A_THING.search(context):
                 taken = freq < self.max_zipf_cued or known or tok.capitalised
             elif _WEAK.search(context):
-                taken = known and (freq < self.max_zipf_cued or tok.capitalised)
+                # after "mijn vader" a verb is as likely as a name ("mijn vader nam ..."): an
+                # international name is about as common in English as in Dutch, a Dutch verb is not
+                name_like = freq < self.max_zipf + 0.8 or zipf_frequency(key, "en") >= freq - 0.7
+                taken = known and (tok.capitalised or name_like and freq < self.max_zipf_cued)
             elif _NEAR.search(context):
                 capital = tok.capitalised and not tok.sentence_start and freq < 5.0
                 taken = known and (freq < self.max_zipf + 0.8 or capital)

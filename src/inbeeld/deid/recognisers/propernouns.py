@@ -50,12 +50,18 @@ class ProperNounRecogniser(Recogniser):
         t = tok.text
         return t[:1].isupper() and not (len(t) > 4 and t.isupper())  # ALL-CAPS shouting is no name
 
+    def _known(self, key: str) -> bool:
+        return (key in first_names() or key in placenames()) and not self._ordinary(key)
+
     def _ordinary(self, key: str) -> bool:
         """A common word, a keep word or a country: capitalised for emphasis or by convention."""
         if key in keep_words(self.keep_file) or key in common_words() or key in _countries():
             return True
+        if "-" in key:  # "Telegram-berichten" is a word; "Amsterdam-Noord" a place
+            parts = key.split("-")
+            return parts[-1] in common_words() or all(self._ordinary(p) for p in parts if p)
         if key in first_names() or key in placenames():
-            return False
+            return zipf_frequency(key, "nl") >= 5.5
         return zipf_frequency(key, "nl") >= self.max_zipf
 
     def find(self, text: str) -> Iterator[Finding]:
@@ -63,8 +69,8 @@ class ProperNounRecogniser(Recogniser):
         i = 0
         while i < len(toks):
             tok = toks[i]
-            if not self._is_capital_word(tok) or tok.sentence_start and self._ordinary(fold(tok.text)):
-                i += 1
+            if not self._is_capital_word(tok) or tok.sentence_start and not self._known(fold(tok.text)):
+                i += 1  # a capital at a sentence start says nothing unless a list knows the word
                 continue
             # grow a run: capitalised words, joined by connectors ("aan den") or hyphens
             j = i + 1
@@ -83,6 +89,9 @@ class ProperNounRecogniser(Recogniser):
                     continue
                 break
             run = toks[i:j]
+            if "-" in run[-1].text and run[-1].text.rsplit("-", 1)[1][:1].islower():
+                i = j  # "LHBTI-jongeren", "Telegram-berichten": a compound word, not a name
+                continue
             # a sentence-initial ordinary word is not part of the name ("Toen Mark ...")
             while run and run[0].sentence_start and self._ordinary(fold(run[0].text)):
                 run = run[1:]
