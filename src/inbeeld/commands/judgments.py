@@ -94,6 +94,97 @@ def eval_alias(
     _evaluate(gold, docs, as_json)
 
 
+@judgments_app.command("import-cases")
+def import_cases_cmd(
+    table: Annotated[Path, typer.Argument(help="Case-file table (.csv or .xlsx), one row per person.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output JSON Lines file.")],
+) -> None:
+    """Import non-public case files (columns: docs/judgments.md); all rows or nothing."""
+    from inbeeld.judgments.casefiles import import_cases
+    from inbeeld.judgments.io import write_facts
+
+    facts = import_cases(table)  # raises before anything is written
+    tmp = output.with_name(output.name + ".part")
+    written = write_facts(tmp, facts)
+    tmp.replace(output)
+    _err.print(f"{written} cases imported to {output}", highlight=False)
+
+
+@judgments_app.command("stats")
+def stats_cmd(
+    inputs: Annotated[list[Path], typer.Argument(help="JSONL from extract/import-cases, or .csv/.xlsx.")],
+    threshold: Annotated[int, typer.Option("--threshold", help="Publish no count below this.")] = 10,
+    role: Annotated[list[str] | None, typer.Option("--role", help="Roles to count (default client).")] = None,
+    all_roles: Annotated[bool, typer.Option("--all-roles", help="Count every defendant.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print protected tables as JSON.")] = False,
+) -> None:
+    """Case statistics (cases per year, ages, channels, sentences), with small cells suppressed."""
+    from inbeeld.judgments.casefiles import import_cases
+    from inbeeld.judgments.io import read_facts
+    from inbeeld.judgments.statistics import case_statistics
+
+    if threshold < 1:
+        raise typer.BadParameter("threshold must be at least 1", param_hint="--threshold")
+    facts = []
+    for path in inputs:
+        if path.suffix.lower() in (".csv", ".xlsx", ".xlsm"):
+            facts.extend(import_cases(path))
+        else:
+            facts.extend(read_facts(path))
+    stats = case_statistics(facts, roles=None if all_roles else (role or ["client"]))
+    tables = [_protect_table(t, threshold) for t in stats.tables()]
+    shares = [_protect_share(s, threshold) for s in stats.shares()]
+    if as_json:
+        typer.echo(json.dumps({"cases": _cell(stats.cases, threshold), "threshold": threshold,
+                               "tables": tables, "shares": shares}, indent=2, ensure_ascii=False))
+        return
+    console = Console()
+    console.print(f"Zaken: {_cell(stats.cases, threshold)} (drempel {threshold})", highlight=False)
+    for t in tables:
+        table = Table(title=t["name"])
+        for column in t["columns"]:
+            table.add_column(str(column))
+        for row in t["rows"]:
+            table.add_row(*(str(v) for v in row))
+        console.print(table)
+    for sh in shares:
+        console.print(f"{sh['name']}: {sh['count']} van {sh['base']}"
+                      + (f" ({sh['value']:.0%})" if isinstance(sh.get("value"), float) else ""),
+                      highlight=False)
+
+
+def _cell(count: int, threshold: int) -> int | str:
+    return f"<{threshold}" if 0 < count < threshold else count
+
+
+def _protect_table(table: object, threshold: int) -> dict:
+    """Suppress small counts per count column (the columns of one table are nested, not additive)."""
+    from inbeeld.monitor.suppression import suppress_small_cells
+
+    data = table.to_dict()  # type: ignore[attr-defined]
+    rows = [list(r) for r in data["rows"]]
+    for col in range(1, len(data["columns"])):
+        counts = [[int(r[col])] for r in rows]
+        if not counts:
+            continue
+        protection = suppress_small_cells(counts, threshold)
+        for i, row in enumerate(rows):
+            if protection.status(i, 0) is not None:
+                row[col] = "x"
+    # a label that is itself a small count (an age, a year) is a category, not a count: kept
+    data["rows"] = rows
+    return data
+
+
+def _protect_share(share: object, threshold: int) -> dict:
+    data = share.to_dict()  # type: ignore[attr-defined]
+    count, base = data["count"], data["base"]
+    if any(0 < n < threshold for n in (count, base - count)):
+        # the count or its complement is small: neither the count nor the share is published
+        data.update(count="x", value=None, base=_cell(base, threshold))
+    return data
+
+
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the `inbeeld` app."""
     app.add_typer(judgments_app, name="judgments")

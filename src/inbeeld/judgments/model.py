@@ -72,6 +72,7 @@ class JudgmentFacts:
     ecli: str | None = None
     court: str | None = None
     decision_date: str | None = None
+    year: int | None = None  # decision year when no full date is known (case files)
     instance: str | None = None
     legal_area: str | None = None
     articles: tuple[str, ...] = ()
@@ -99,6 +100,14 @@ class JudgmentFacts:
             if not 0 <= start <= end:
                 raise ValueError(f"evidence {name!r} needs 0 <= start <= end, got {start}..{end}")
 
+    @property
+    def decision_year(self) -> int | None:
+        if self.year is not None:
+            return self.year
+        if self.decision_date and self.decision_date[:4].isdigit():
+            return int(self.decision_date[:4])
+        return None
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON object of the spec (plus `legal_area`, birth year, lower court)."""
         return {
@@ -107,6 +116,7 @@ class JudgmentFacts:
             "ecli": self.ecli,
             "court": self.court,
             "decision_date": self.decision_date,
+            "year": self.year,
             "instance": self.instance,
             "legal_area": self.legal_area,
             "articles": list(self.articles),
@@ -137,6 +147,7 @@ class JudgmentFacts:
             ecli=data.get("ecli"),
             court=data.get("court"),
             decision_date=data.get("decision_date"),
+            year=data.get("year"),
             instance=data.get("instance"),
             legal_area=data.get("legal_area"),
             articles=tuple(data.get("articles") or ()),
