@@ -100,3 +100,13 @@ def test_independent_lists_rarely_get_a_term():
         with_terms += bool(fit.terms)
 
     assert with_terms <= 10  # 3 candidates at p < 0.02: a few false additions at most
+
+
+def test_pairs_without_overlap_are_candidates_unless_skipped(ned):
+    table, fit, _ = ned
+
+    skipped, _ = stepwise_fit(table, THRESHOLD, skip_empty_pairs=True)
+
+    # SparseMSE lets a pair with no overlap in when its expected overlap is large enough
+    assert any(table.overlap(i, j) == 0 for i, j in fit.terms)
+    assert all(table.overlap(i, j) > 0 for i, j in skipped.terms)

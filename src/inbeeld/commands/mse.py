@@ -107,6 +107,9 @@ def register(app: typer.Typer) -> None:
             list[str] | None, typer.Option(help="Keep rows where COLUMN=VALUE (repeatable), e.g. year=2014.")
         ] = None,
         count_column: Annotated[str | None, typer.Option(help="Name of the count column.")] = None,
+        skip_empty_pairs: Annotated[
+            bool, typer.Option(help="Stepwise: never add pairs without overlap (SparseMSE does).")
+        ] = False,
         as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     ) -> None:
         """Estimate how many victims no list saw, from the overlap between lists."""
@@ -142,6 +145,7 @@ def register(app: typer.Typer) -> None:
                     seed=seed,
                     progress=lambda k: bar.update(task, completed=k),
                     merged=merged,
+                    skip_empty_pairs=skip_empty_pairs,
                 )
         else:
             result = estimate_population(
@@ -154,6 +158,7 @@ def register(app: typer.Typer) -> None:
                 bootstrap_kind=bootstrap_kind,
                 seed=seed,
                 merged=merged,
+                skip_empty_pairs=skip_empty_pairs,
             )
         if as_json:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))

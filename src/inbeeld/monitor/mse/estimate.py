@@ -105,10 +105,10 @@ class MSEResult:
 
 
 def _select(
-    table: CaptureTable, method: str, terms: Sequence[Term], p_threshold: float
+    table: CaptureTable, method: str, terms: Sequence[Term], p_threshold: float, skip_empty_pairs: bool
 ) -> tuple[ModelFit | None, tuple[Step, ...], tuple[bool, bool], tuple[Term, ...]]:
     if method == "stepwise":
-        fit, steps = stepwise_fit(table, p_threshold)
+        fit, steps = stepwise_fit(table, p_threshold, skip_empty_pairs=skip_empty_pairs)
         check = check_estimate(table, fit.terms)
         return fit, steps, (check.exists, check.identifiable), fit.terms
     chosen = tuple(terms) if method == "fixed" else ()
@@ -119,12 +119,15 @@ def _select(
 
 
 def population_estimator(
-    method: str = "stepwise", terms: Sequence[Term] = (), p_threshold: float = 0.02
+    method: str = "stepwise",
+    terms: Sequence[Term] = (),
+    p_threshold: float = 0.02,
+    skip_empty_pairs: bool = False,
 ) -> Callable[[CaptureTable], float]:
     """The point estimate as a function of the table (nan when it does not exist), for the bootstrap."""
 
     def estimate(table: CaptureTable) -> float:
-        fit, _, (exists, identifiable), _ = _select(table, method, terms, p_threshold)
+        fit, _, (exists, identifiable), _ = _select(table, method, terms, p_threshold, skip_empty_pairs)
         if fit is None or not (exists and identifiable) or not fit.converged:
             return math.nan
         return fit.population
@@ -144,11 +147,13 @@ def estimate_population(
     seed: int | None = None,
     progress: Callable[[int], None] | None = None,
     merged: Sequence[str] = (),
+    skip_empty_pairs: bool = False,
 ) -> MSEResult:
     """Estimate the population (observed + dark figure) of a capture table.
 
     method: "main" (main effects), "fixed" (main effects plus `terms`) or "stepwise" (SparseMSE's
-    selection with `p_threshold`). `bootstrap` > 0 adds a BCa bootstrap interval with that many
+    selection with `p_threshold`; `skip_empty_pairs` keeps pairs without overlap out of it).
+    `bootstrap` > 0 adds a BCa bootstrap interval with that many
     replicates, the model selection repeated in each; `seed` makes it reproducible.
     """
     if method not in METHODS:
@@ -159,7 +164,9 @@ def estimate_population(
         raise MSEError(f"interval level must be between 0 and 1, got {level}")
     if not 0 <= p_threshold <= 1:
         raise MSEError(f"p-value threshold must be between 0 and 1, got {p_threshold}")
-    fit, steps, (exists, identifiable), model_terms = _select(table, method, terms, p_threshold)
+    fit, steps, (exists, identifiable), model_terms = _select(
+        table, method, terms, p_threshold, skip_empty_pairs
+    )
     names = tuple(term_name(table, t) for t in model_terms)
     common = {
         "lists": table.lists,
@@ -189,7 +196,7 @@ def estimate_population(
     if bootstrap:
         boot = bootstrap_interval(
             table,
-            population_estimator(method, terms, p_threshold),
+            population_estimator(method, terms, p_threshold, skip_empty_pairs),
             n=bootstrap,
             level=level,
             seed=seed,

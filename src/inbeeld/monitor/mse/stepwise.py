@@ -34,8 +34,14 @@ class Step:
     p_value: float
 
 
-def stepwise_fit(table: CaptureTable, p_threshold: float = 0.02) -> tuple[ModelFit, tuple[Step, ...]]:
-    """Choose two-list terms stepwise and return the final fit with the steps taken."""
+def stepwise_fit(
+    table: CaptureTable, p_threshold: float = 0.02, *, skip_empty_pairs: bool = False
+) -> tuple[ModelFit, tuple[Step, ...]]:
+    """Choose two-list terms stepwise and return the final fit with the steps taken.
+
+    `skip_empty_pairs` leaves pairs with no observed overlap out of the candidates (not what
+    SparseMSE does; offered to show how much the estimate depends on them).
+    """
     if not 0 <= p_threshold <= 1:
         raise ValueError(f"p_threshold must be in [0, 1], got {p_threshold}")
     m = len(table.lists)
@@ -54,7 +60,7 @@ def stepwise_fit(table: CaptureTable, p_threshold: float = 0.02) -> tuple[ModelF
         kept = fit.design.patterns
         scored = []
         for k, (i, j) in enumerate(candidates):
-            if (i, j) in chosen:
+            if (i, j) in chosen or (skip_empty_pairs and n_star[k] == 0):
                 continue
             mean = float(fit.fitted[(kept[:, i] * kept[:, j]) == 1].sum())
             p = min(poisson.cdf(n_star[k], mean), poisson.sf(n_star[k] - 1, mean))
