@@ -26,6 +26,8 @@ TEXTS = (
     "Dat klinkt heel vervelend. Hoe oud ben je?",
     "ik ben 15",
 )
+EVIDENCE = "met mannen mee"  # the evidence of the exploitation_type suggestion, in message 2
+_START = TEXTS[2].index(EVIDENCE)
 
 
 @pytest.fixture
@@ -60,7 +62,7 @@ def make_conversation(external_id: str, *, texts=TEXTS, year: int = 2022, sugges
     )
     book = load_codebook()
     default = {
-        "exploitation_type": (["sexual"], 0.82, [{"message": 2, "start": 26, "end": 41}]),
+        "exploitation_type": (["sexual"], 0.82, [{"message": 2, "start": _START, "end": _START + len(EVIDENCE)}]),
         "minor": ("yes", 0.9, [{"message": 4, "start": 7, "end": 9}]),
         "perpetrator": (["partner_loverboy"], 0.7, [{"message": 2, "start": 0, "end": 11}]),
     }

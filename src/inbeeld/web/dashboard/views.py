@@ -38,6 +38,7 @@ def index(request: HttpRequest) -> HttpResponse:
         ],
         "choices": [(v.name, (v.label_en or v.name) if english else v.label_nl) for v in choices],
         "variable": variable,
+        "variable_label": (variable.label_en or variable.name) if english else variable.label_nl,
         "table": table,
         "rows": list(zip(table.values, table.cells, strict=False)),
         "bars": bars,
