@@ -137,8 +137,8 @@ def test_verify_entries_on_plain_data_names_the_first_bad_entry():
         chain.append(ChainEntry(seq, "2026-01-01T00:00:00.000000+00:00", 1, "u", "a", {}, previous, digest))
         previous = digest
     assert verify_entries(chain).ok
-    bad = [chain[0], ChainEntry(**{**{f: getattr(chain[1], f) for f in ChainEntry.__slots__}, "username": "v"}),
-           chain[2]]
+    changed = ChainEntry(**{**{f: getattr(chain[1], f) for f in ChainEntry.__slots__}, "username": "v"})
+    bad = [chain[0], changed, chain[2]]
     report = verify_entries(bad)
     assert (report.ok, report.bad_seq, report.checked) == (False, 2, 1)
 

@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from inbeeld.codebook import load_codebook
 from inbeeld.web.accounts.services import create_account
-from inbeeld.web.permissions import Role, SECOND_FACTOR_ROLES
+from inbeeld.web.permissions import SECOND_FACTOR_ROLES, Role
 from inbeeld.web.store.models import Coding, Conversation, Message
 from inbeeld.web.workbench.models import Assignment
 
@@ -62,7 +62,9 @@ def make_conversation(external_id: str, *, texts=TEXTS, year: int = 2022, sugges
     )
     book = load_codebook()
     default = {
-        "exploitation_type": (["sexual"], 0.82, [{"message": 2, "start": _START, "end": _START + len(EVIDENCE)}]),
+        "exploitation_type": (
+            ["sexual"], 0.82, [{"message": 2, "start": _START, "end": _START + len(EVIDENCE)}]
+        ),
         "minor": ("yes", 0.9, [{"message": 4, "start": 7, "end": 9}]),
         "perpetrator": (["partner_loverboy"], 0.7, [{"message": 2, "start": 0, "end": 11}]),
     }
