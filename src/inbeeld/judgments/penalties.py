@@ -39,7 +39,7 @@ _FINE = re.compile(r"(?:€|\beur\b\.?|\beuro\b)\s*(?P<a>\d[\d.]*(?:,\d{1,2})?)(
 
 # An amount belongs to a penalty when a penalty word is right before it ...
 _LINK_BEFORE = re.compile(
-    rf"(?P<adj>(?:on|deels\s+)?voorwaardelijke\s+)?(?P<noun>{PRISON_NOUN}|{SERVICE_NOUN})"
+    rf"(?P<adj>(?:on|deels\s+)?voorwaardelijke\s+)?(?P<noun>{PRISON_NOUN}|{SERVICE_NOUN})(?:\s+op)?"
     r"(?:\s+(?:voor\s+(?:de\s+)?duur\s+van|van(?:\s+in\s+totaal)?|met\s+een\s+duur\s+van))?\s*$", re.I)
 # ... or right after it ("20 maanden celstraf", "vier maanden onvoorwaardelijk") ...
 _LINK_AFTER = re.compile(

@@ -25,6 +25,7 @@ _BLOCKS = frozenset({
     "dt", "table", "ul", "ol", "header", "footer", "title", "blockquote", "para", "parablock",
     "paragroup", "inhoudsindicatie", "uitspraak", "conclusie", "emphasis_block", "td", "th",
 })
+_SPACE = re.compile(r"\s+")
 _SKIP_HTML = frozenset({"script", "style", "noscript", "template", "svg", "button", "form", "nav"})
 _META_FIELDS = {  # RDF element local name -> metadata key
     "identifier": "ecli", "creator": "court", "date": "decision_date", "subject": "legal_area",
@@ -120,11 +121,11 @@ def _block_text(element: etree._Element) -> str:
     def walk(el: etree._Element) -> None:
         tag = etree.QName(el).localname.lower() if isinstance(el.tag, str) else ""
         if el.text and isinstance(el.tag, str):
-            chunks.append(el.text)
+            chunks.append(_SPACE.sub(" ", el.text))  # source line wraps are not line breaks
         for child in el:
             walk(child)
             if child.tail:
-                chunks.append(child.tail)
+                chunks.append(_SPACE.sub(" ", child.tail))
         if tag in _BLOCKS:
             chunks.append("\n")
 

@@ -30,6 +30,8 @@ def sentences(text: str) -> list[Segment]:
     spans: list[Segment] = []
     start = 0
     for match in _END.finditer(text):
+        if match.group() == "\n" and _is_wrap(text, match.start()):
+            continue  # a hard-wrapped line inside a sentence ("gevangenisstraf van\n8 maanden")
         if "\n" not in match.group() and "|" not in match.group():
             before = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start() + 1)
             word = before.group(1).lower().rstrip(".") if before else ""
@@ -43,6 +45,12 @@ def sentences(text: str) -> list[Segment]:
         start = match.end()
     _add(spans, text, start, len(text))
     return spans
+
+
+def _is_wrap(text: str, newline: int) -> bool:
+    before = text[:newline].rstrip()
+    after = text[newline + 1:newline + 2]
+    return bool(before) and before[-1] not in ".:;!?" and (after.islower() or after.isdigit())
 
 
 def _add(spans: list[Segment], text: str, start: int, end: int) -> None:
