@@ -1,0 +1,404 @@
+"""Compose the messages of one conversation from its plan, beat by beat, out of phrase templates."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from inbeeld.synth.cast import Slots, expand_alternatives
+from inbeeld.synth.pools import Pools, load_data
+from inbeeld.synth.style import capitalise, formal, informal, to_past
+from inbeeld.synth.truth import Plan
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    """All phrase templates and platform lists (package data), loaded once."""
+
+    story: dict[str, Any]
+    dialogue: dict[str, Any]
+    nonexp: dict[str, Any]
+    spellings: dict[str, list[str]]
+    uses: dict[str, list[str]]
+
+
+# Counsellor lines to a friend or relative who writes informally: the "u" lines with "je"
+_U_TO_JE = tuple((re.compile(a), b) for a, b in (
+    (r"\bVertelt u maar\b", "Vertel maar"), (r"\bkunt u\b", "kun je"), (r"\bKunt u\b", "Kun je"),
+    (r"\bheeft u\b", "heb je"), (r"\bHeeft u\b", "Heb je"), (r"\buzelf\b", "jezelf"), (r"\buw\b", "je"),
+    (r"\bu\b", "je"), (r"\bU\b", "Je"),
+))
+
+
+def _to_je(line: str) -> str:
+    for pattern, replacement in _U_TO_JE:
+        line = pattern.sub(replacement, line)
+    return line
+
+
+def _add_je_other(node: Any) -> Any:
+    """Derive the register `je_other` (je-form, about someone else) from every `u` list."""
+    if isinstance(node, dict):
+        out = {k: _add_je_other(v) for k, v in node.items()}
+        if isinstance(out.get("u"), list) and "je_other" not in out:
+            out["je_other"] = [_to_je(line) for line in out["u"]]
+        return out
+    if isinstance(node, list):
+        return [_add_je_other(v) for v in node]
+    return node
+
+
+@lru_cache(maxsize=1)
+def get_library() -> Library:
+    platforms = load_data("platforms.yaml")
+    return Library(
+        story=_add_je_other(load_data("story.yaml")),
+        dialogue=_add_je_other(load_data("dialogue.yaml")),
+        nonexp=_add_je_other(load_data("nonexp.yaml")),
+        spellings=platforms["spellings"],
+        uses=platforms["uses"],
+    )
+
+
+# Identifier lines per kind of conversation: exploiter-related ones only where there is one.
+_PERP_IDS = ("phone", "email", "handle", "address", "iban", "plate", "bsn", "docnr", "dob", "url")
+_OWN_IDS = ("phone", "email", "handle", "address")
+
+
+class Composer:
+    """Builds the (role, text) turns of one conversation; texts carry identifier markup."""
+
+    def __init__(self, rng: random.Random, plan: Plan, pools: Pools, lib: Library, started: datetime) -> None:
+        self.rng = rng
+        self.plan = plan
+        self.lib = lib
+        self.slots = Slots(rng, plan, pools, started.date(), lib.spellings, lib.uses["other_reason"])
+        hour = started.hour
+        self.slots.values["Groet"] = ("Goedemorgen" if 6 <= hour < 12 else "Goedemiddag" if 12 <= hour < 18
+                                      else "Goedenavond")
+        self.turns: list[tuple[str, str]] = []
+        self.register = "u" if plan.formal else "je_other" if plan.perspective == "other" else "je"
+        self.sloppiness = rng.choice((0.3, 0.7, 1.0, 1.0, 1.5))
+        self.retro = plan.age_mode == "retro"
+
+    # --- primitives
+    def say(self, template: str, *, past: bool = False, platform: str = "recruit") -> None:
+        """Add a chatter message."""
+        if past:
+            template = to_past(template)
+        self.slots.informal = not self.plan.formal
+        self.slots.platform_use = platform
+        text = expand_alternatives(template, self.rng).format_map(self.slots)
+        text = formal(text) if self.plan.formal else informal(text, self.rng, self.sloppiness)
+        self.turns.append(("chatter", text))
+
+    def reply(self, options: dict[str, list[str]] | list[str]) -> None:
+        """Add a counsellor message in the register that fits the chatter."""
+        if isinstance(options, dict):
+            options = options.get(self.register) or options.get("je") or options["u"]
+        self.slots.informal = False
+        self.slots.platform_use = "recruit"
+        text = expand_alternatives(self.rng.choice(options), self.rng).format_map(self.slots)
+        self.turns.append(("counsellor", capitalise(text)))
+
+    def pick(self, options: list[str]) -> str:
+        return self.rng.choice(options)
+
+    def persp(self, node: dict[str, Any]) -> list[str]:
+        """The variants of a node for this conversation's perspective."""
+        return node["other" if self.plan.perspective == "other" else "self"]
+
+    def chance(self, p: float) -> bool:
+        return self.rng.random() < p
+
+    # --- shared beats
+    def opening(self) -> None:
+        d = self.lib.dialogue
+        if self.plan.perspective == "self":
+            for _ in range(self.rng.choice((1, 1, 2))):
+                self.say(self.pick(d["opening"]["self"]))
+        else:
+            if self.plan.formal and self.chance(0.4):
+                self.say(self.pick(d["opening"]["formal"]))
+            self.say(self.pick(d["role_intro"][self.plan.role]))
+            if self.plan.gender == "other":
+                self.say(self.pick(d["gender_statement"]["other"]["other"]))
+
+    def greeting(self) -> None:
+        self.reply(self.lib.dialogue["greeting"])
+
+    def age(self) -> None:
+        """State the age (or school year) the way the plan says; corrections come later."""
+        plan, d = self.plan, self.lib.dialogue["age"]
+        if plan.age_mode == "none" or self.slots.age_said:
+            return
+        self.slots.age_said = True
+        if plan.perspective == "other":
+            if plan.age_mode in d["other"]:
+                self.say(self.pick(d["other"][plan.age_mode]))
+            return
+        if plan.age_mode == "retro":
+            if plan.age is not None:
+                self.say(self.pick(d["self"]["retro_now"]))
+            self.say(self.pick(d["self"]["retro_then"]))
+            return
+        if plan.age_mode == "correction":
+            self.say(self.pick(d["self"]["correction_first"]))
+            self.pending.append(lambda: self.say(self.pick(d["self"]["correction_fix"])))
+            return
+        options = d["self"][plan.age_mode]
+        if not plan.gender_stated or self.gender_done:
+            options = [o for o in options if "{gn}" not in o] or options
+        choice = self.pick(options)
+        if "{gn}" in choice:
+            self.gender_done = True
+        self.say(choice)
+
+    def gender(self) -> None:
+        if self.plan.perspective != "self" or not self.plan.gender_stated or self.gender_done:
+            return
+        self.gender_done = True
+        self.say(self.pick(self.lib.dialogue["gender_statement"]["self"][self.plan.gender]))
+
+    def disclosure(self) -> None:
+        plan, d = self.plan, self.lib.dialogue["disclosure"]
+        if plan.disclosure is None:
+            return
+        if self.chance(0.5):
+            self.reply(d["ask"])
+        if plan.perspective == "self":
+            self.say(self.pick(d["self"][plan.disclosure]), past=False)
+            if plan.disclosure != "not_told" and self.chance(0.25):
+                self.say(self.pick(d["self"]["then_other"]))
+            return
+        first = d["other_chatter_first"]
+        if plan.disclosure in first and plan.role != "other" and self.chance(0.6):
+            self.say(self.pick(first[plan.disclosure]))
+        else:
+            self.say(self.pick(d["other_someone_first"][plan.disclosure]))
+
+    def police(self) -> None:
+        plan, d = self.plan, self.lib.dialogue["police"]
+        if self.chance(0.1):
+            self.say(self.pick(self.persp(self.lib.dialogue["police_other"])))
+        if plan.police is None:
+            return
+        if self.chance(0.4):
+            self.reply(d["ask"])
+        self.say(self.pick(self.persp(d)[plan.police]))
+
+    def identifier(self, kind: str, own: bool) -> None:
+        d = self.lib.dialogue
+        node = d["identifier_own"] if own else d["identifier"]
+        self.say(self.pick(self.persp(node[kind])))
+        if self.chance(0.5):
+            self.reply(d["identifier"]["ack"])
+
+    def closing(self) -> None:
+        d = self.lib.dialogue
+        self.reply(d["counsellor"]["advice"])
+        self.say(self.pick(d["chatter_closing"]["formal" if self.plan.formal else "self"]))
+        if self.chance(0.5):
+            self.reply(d["counsellor"]["closing"])
+
+    def flush_pending(self) -> None:
+        while self.pending:
+            self.pending.pop(0)()
+
+    # --- whole conversations
+    def compose(self) -> list[tuple[str, str]]:
+        self.pending: list[Callable[[], None]] = []
+        self.gender_done = False
+        if self.plan.scenario == "exploitation":
+            self._exploitation()
+        elif self.plan.scenario == "lesson_question":
+            self._script(self.lib.nonexp["lesson_question"])  # greets inside the script
+            self.say(self.pick(self.lib.dialogue["chatter_closing"]["formal"]))
+        else:
+            self._nonexploitation()
+        return self.turns
+
+    def _exploitation(self) -> None:
+        plan, s, d = self.plan, self.lib.story, self.lib.dialogue
+        past = self.retro
+        self.opening()
+        if self.chance(0.3):
+            self.gender()
+        self.greeting()
+        if self.chance(0.1):
+            self.say(self.pick(self.persp(d["where_found"])))
+        if self.retro or self.chance(0.45):
+            self.age()
+        intro = s["perp_intro"].get(f"{plan.perp_combo}@{plan.types[0]}") or s["perp_intro"][plan.perp_combo]
+        self.say(self.pick(self.persp(intro)), past=past)
+        self._recruitment(past)
+        for kind in plan.types:
+            options = self.persp(s["act"][kind])
+            if kind == "sexual" and "third_party_control" not in plan.signals:
+                # without a visible third party the clients must not be "his friends" or sent by him
+                options = [o for o in options if "{h" not in o and "{H" not in o] or options
+            for _ in range(self.rng.choice((1, 1, 2))):
+                self.say(self.pick(options), past=past)
+        if self.chance(0.35):
+            self.say(self.pick(self.persp(s["threat"])), past=past)
+        self.reply(d["counsellor"]["name"][plan.types[0]] if self.chance(0.6) else d["counsellor"]["empathy"])
+        middle: list[Callable[[], None]] = [
+            self.age, self.gender, self._locations, self._clients, self._sextortion, self._duration,
+            self.disclosure, self.police, self._extra_platforms, self._identifiers, self._distractors,
+        ]
+        self.rng.shuffle(middle)
+        # age early, and a corrected age only after the first statement
+        for i, beat in enumerate(middle):
+            beat()
+            if i == 4:
+                self.flush_pending()
+            if self.chance(0.12):
+                self.say(self.pick(d["filler"]["formal" if plan.formal else "self"]))
+        self.flush_pending()
+        if self.slots.perp_named and self.chance(0.35):
+            self.reply(d["counsellor"]["echo_perp"])
+        self.closing()
+
+    def _recruitment(self, past: bool) -> None:
+        plan, s, d = self.plan, self.lib.story, self.lib.dialogue
+        if plan.recruitment == "yes":
+            self.say(self.pick(self.persp(s["recruit"]["online"])), past=past, platform="recruit")
+        elif plan.recruitment == "no":
+            if self.chance(0.2):
+                lead = d["false_lead"]["platform"]
+                self.reply(lead["ask"])
+                self.say(self.pick(self.persp(lead["deny"])))
+            else:
+                self.say(self.pick(self.persp(s["recruit"]["offline"])), past=past)
+
+    def _locations(self) -> None:
+        plan, s, d = self.plan, self.lib.story, self.lib.dialogue
+        if plan.locations and self.chance(0.35):
+            self.reply(d["counsellor"]["ask_where"])
+        for loc in plan.locations:
+            by_type = s["location"][loc]
+            kinds = [k for k in plan.types if k in by_type]
+            if loc == "webcam_online" and "webcam" in plan.platforms:
+                line = self.pick(self.persp(s["webcam_platform"]))
+                self.say(line, platform="webcam", past=self.retro)
+                continue
+            self.say(self.pick(self.persp(by_type[self.rng.choice(kinds)])), past=self.retro)
+        if "car" not in plan.locations and plan.types and self.chance(0.15):
+            self.say(self.pick(self.persp(s["car_transport"])), past=self.retro)
+        if "victim_home" not in plan.locations and self.chance(0.08):
+            lead = d["false_lead"]["home"]
+            self.reply(lead["ask"])
+            self.say(self.pick(self.persp(lead["deny"])))
+
+    def _clients(self) -> None:
+        plan, s = self.plan, self.lib.story
+        if plan.clients != "yes":
+            return
+        if self.chance(0.5):
+            self.say(self.pick(self.persp(s["clients"])), past=self.retro)
+        for signal in plan.signals:
+            self.say(self.pick(self.persp(s["signal"][signal])), past=self.retro)
+        if "third_party_control" not in plan.signals and "paid_parent" not in plan.signals:
+            self.say(self.pick(self.persp(s["self_arranged"])), past=self.retro)
+        for signal, node in s["signal_negation"].items():
+            if signal not in plan.signals and self.chance(0.12):
+                self.say(self.pick(self.persp(node)), past=self.retro)
+
+    def _sextortion(self) -> None:
+        plan, s = self.plan, self.lib.story
+        if plan.sextortion == "yes":
+            self.say(self.pick(self.persp(s["sextortion"]["yes"])), past=self.retro)
+            if "threat" in plan.platforms:
+                self.say(self.pick(self.persp(s["sextortion"]["via_platform"])), platform="threat")
+        elif plan.sextortion == "no":
+            self.reply(s["sextortion"]["ask"])
+            self.say(self.pick(self.persp(s["sextortion"]["no"])))
+
+    def _duration(self) -> None:
+        plan, d = self.plan, self.lib.dialogue["duration"]
+        if self.chance(0.15):
+            self.say(self.pick(self.persp(d["distractor"])))
+        if plan.duration is None:
+            return
+        dur, since = self.slots.duration_phrases()
+        self.slots.values["dur"], self.slots.values["dur_since"] = dur, since
+        if self.chance(0.5):
+            self.reply(d["ask"])
+        if self.retro:
+            self.say(self.pick(d["retro"]))
+        else:
+            self.say(self.pick(self.persp(d)))
+
+    def _extra_platforms(self) -> None:
+        plan, s = self.plan, self.lib.story
+        if "advert" in plan.platforms:
+            self.say(self.pick(self.persp(s["advert_platform"])), platform="advert", past=self.retro)
+        if "contact" in plan.platforms:
+            self.say(self.pick(self.persp(s["contact_platform"])), platform="contact", past=self.retro)
+
+    def _identifiers(self) -> None:
+        plan = self.plan
+        n = self.rng.choice((0, 1, 1, 2, 2, 3))
+        kinds = list(_PERP_IDS)
+        if not self.slots.perp_named:
+            kinds.remove("address")
+        if not self.slots.has_url_platform():
+            kinds.remove("url")  # a link only makes sense to an advert or a profile
+        for kind in self.rng.sample(kinds, n):
+            self.identifier(kind, own=False)
+        if self.chance(0.25):
+            self.identifier(self.rng.choice(_OWN_IDS), own=True)
+        if self.chance(0.3):
+            self.say(self.pick(self.persp(self.lib.dialogue["identifier"]["victim_name"])))
+            if self.chance(0.4):
+                self.reply(self.lib.dialogue["counsellor"]["echo_victim"])
+        if plan.minor == "yes" and self.chance(0.2):
+            self.say(self.pick(self.persp(self.lib.dialogue["identifier"]["school"])))
+        if self.chance(0.08):
+            self.say(self.pick(self.persp(self.lib.dialogue["identifier"]["care"])))
+
+    def _distractors(self) -> None:
+        plan, d = self.plan, self.lib.dialogue
+        if "parent" not in plan.perps and self.chance(0.15):
+            lead = d["false_lead"]["parent"]
+            self.reply(lead["ask"])
+            self.say(self.pick(self.persp(lead["deny"])))
+        if self.chance(0.1):
+            self.say(self.pick(self.persp(d["where_found"])))
+
+    def _nonexploitation(self) -> None:
+        plan = self.plan
+        if plan.perspective == "self" and self.chance(0.5):
+            self.say(self.pick(self.lib.dialogue["opening"]["self"]))
+        elif plan.formal and self.chance(0.4):
+            self.say(self.pick(self.lib.dialogue["opening"]["formal"]))
+        beats = self.lib.nonexp[plan.scenario]
+        self.say(self.pick(beats[0]))  # the chatter always speaks first
+        self.greeting()
+        self._script(beats[1:], insert_at=1)
+        extra: list[Callable[[], None]] = [self.gender, self.disclosure, self.police]
+        self.rng.shuffle(extra)
+        for beat in extra:
+            beat()
+        self.flush_pending()
+        if self.chance(0.3):
+            self.identifier(self.rng.choice(_OWN_IDS), own=True)
+        if self.chance(0.15):
+            self.say(self.pick(self.persp(self.lib.dialogue["identifier"]["victim_name"])))
+        if plan.minor == "yes" and self.chance(0.15):
+            self.say(self.pick(self.persp(self.lib.dialogue["identifier"]["school"])))
+        self.closing()
+
+    def _script(self, beats: list[Any], insert_at: int = -1) -> None:
+        for i, beat in enumerate(beats):
+            if i == insert_at:
+                self.age()
+            if isinstance(beat, dict):
+                self.reply(beat)
+            else:
+                self.say(self.pick(beat))
