@@ -1,9 +1,123 @@
-"""CLI commands of this area (filled in by its issue)."""
+"""CLI commands of de-identification: `inbeeld deid` and `inbeeld eval deid`."""
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from inbeeld.commands.groups import eval_app
+
+_err = Console(stderr=True)
+
+
+def _count_lines(path: Path) -> int | None:
+    if path.suffix.lower() not in (".jsonl", ".ndjson", ".json"):
+        return None
+    try:
+        with path.open("rb") as stream:
+            return sum(1 for line in stream if line.strip())
+    except OSError:
+        return None
+
+
+def deid(
+    src: Path = typer.Argument(..., help="Conversations to de-identify (JSONL or CSV)."),
+    out: Path = typer.Option(..., "-o", "--out", help="Where to write them (JSONL or CSV)."),
+    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0 = all cores)."),
+    config: Path | None = typer.Option(None, "--config", help="Pipeline config overlaying the default."),
+    disable: list[str] = typer.Option([], "--disable", help="Switch a named recogniser or stage off."),
+    fmt: str | None = typer.Option(None, "--format", help="jsonl or csv for both files (default: by extension)."),
+) -> None:
+    """De-identify the conversations in SRC and write them to OUT with pseudonyms and spans."""
+    from inbeeld.corpus import write_conversations
+    from inbeeld.deid import deidentify_stream
+    from inbeeld.deid.stream import read_for_deid
+
+    workers = workers or os.cpu_count() or 1
+    failures: list[tuple[str, str]] = []
+    total = _count_lines(src) if fmt in (None, "jsonl") else None
+    progress = Progress(
+        TextColumn("[bold]deid"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=_err, transient=False,
+    )
+    with progress:
+        task = progress.add_task("deid", total=total)
+        outcomes = deidentify_stream(read_for_deid(src, fmt), workers, config, frozenset(disable))
+
+        def good():
+            for outcome in outcomes:
+                progress.advance(task)
+                if outcome.ok:
+                    yield outcome.conversation
+                else:
+                    failures.append((outcome.id, outcome.error or ""))
+
+        written = write_conversations(out, good(), fmt)
+    _err.print(f"{written} conversations de-identified → {out}")
+    if failures:
+        table = Table(title=f"{len(failures)} conversations not de-identified (left out of {out.name})")
+        table.add_column("conversation")
+        table.add_column("problem")
+        for conv_id, problem in failures:
+            table.add_row(conv_id, problem)
+        _err.print(table)
+        raise typer.Exit(1)
+
+
+def eval_deid(
+    gold: Path = typer.Argument(..., help="Conversations with [[TYPE:text]] gold markup (JSONL)."),
+    config: Path | None = typer.Option(None, "--config", help="Pipeline config overlaying the default."),
+    disable: list[str] = typer.Option([], "--disable", help="Switch a named recogniser or stage off."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON on stdout."),
+    show_leaks: bool = typer.Option(
+        False, "--show-leaks", help="Also list each missed identifier with its context (shows identifiers!)."
+    ),
+) -> None:
+    """Recall per identifier type, precision, codable terms kept, and the leaks."""
+    from inbeeld.corpus import read_conversations
+    from inbeeld.deid import load_pipeline
+    from inbeeld.deid.evaluate import evaluate
+
+    with _err.status("loading the de-identification pipeline"):
+        pipeline = load_pipeline(config, frozenset(disable))
+    scores = evaluate(read_conversations(gold), pipeline)
+    result = scores.as_dict(show_leaks=show_leaks)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    console = Console()
+    table = Table(title=f"De-identificatie: {scores.conversations} gesprekken, {scores.messages} berichten")
+    for column in ("type", "gold", "gevonden", "recall"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for kind, row in result["recall"].items():  # type: ignore[union-attr]
+        table.add_row(kind, str(row["gold"]), str(row["caught"]), f"{row['recall']:.3f}")
+    overall = scores.recall()
+    table.add_row("[bold]totaal", str(sum(scores.gold.values())), str(sum(scores.caught.values())),
+                  f"[bold]{overall:.3f}" if overall is not None else "-")
+    console.print(table)
+    precision, share = scores.precision, scores.codable_share
+    console.print(f"precisie: {precision:.3f} ({scores.predicted_true} van {scores.predicted} gemaskeerde stukken)"
+                  if precision is not None else "precisie: -")
+    console.print(f"codeerbare termen behouden: {share:.3f} ({scores.codable_kept} van {scores.codable_total})"
+                  if share is not None else "codeerbare termen: -")
+    if show_leaks:
+        leaks = Table(title=f"Lekken: {len(scores.leaks)} gemiste identificerende gegevens")
+        for column in ("gesprek", "bericht", "type", "tekst", "context"):
+            leaks.add_column(column)
+        for leak in scores.leaks:
+            leaks.add_row(leak.conversation_id, str(leak.message), leak.type, leak.text, leak.context)
+        console.print(leaks)
+    else:
+        console.print(f"lekken: {len(scores.leaks)} (lijst met --show-leaks; die toont identificerende gegevens)")
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the `inbeeld` app."""
+    app.command("deid")(deid)
+    eval_app.command("deid")(eval_deid)

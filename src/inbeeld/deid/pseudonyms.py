@@ -24,7 +24,8 @@ def identity_key(kind: str, surface: str) -> str:
 @dataclass
 class PseudonymMap:
     """Hands out tags per type in order of first mention; a short form of a known name ("sam"
-    for "samira", "peter" for "peter de vries") gets that name's tag when it fits only one."""
+    for "samira", "peter" for "peter de vries"; "noord" for "Amsterdam-Noord") gets that
+    name's tag when it fits only one."""
 
     min_prefix: int = 3
     _tags: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -34,8 +35,8 @@ class PseudonymMap:
         key = identity_key(kind, surface)
         if (kind, key) in self._tags:
             return self._tags[(kind, key)]
-        if kind == "PERSON":
-            known = self._person_match(key)
+        if kind in ("PERSON", "PLACE"):
+            known = self._person_match(kind, key)
             if known is not None:
                 self._tags[(kind, key)] = known
                 return known
@@ -44,16 +45,16 @@ class PseudonymMap:
         self._tags[(kind, key)] = tag
         return tag
 
-    def _person_match(self, key: str) -> str | None:
+    def _person_match(self, wanted: str, key: str) -> str | None:
         parts = key.split()
         candidates = set()
         for (kind, other), tag in self._tags.items():
-            if kind != "PERSON":
+            if kind != wanted:
                 continue
             other_parts = other.split()
             if parts and all(p in other_parts for p in parts) or other_parts and all(p in parts for p in other_parts):
                 candidates.add(tag)  # "peter" and "peter de vries"
-            elif len(parts) == 1 and len(key) >= self.min_prefix and any(
+            elif wanted == "PERSON" and len(parts) == 1 and len(key) >= self.min_prefix and any(
                 o.startswith(key) or key.startswith(o) and len(o) >= self.min_prefix for o in other_parts
             ):
                 candidates.add(tag)  # "sam" and "samira"

@@ -60,9 +60,9 @@ class TrimTitles(Stage):
         for text, found in zip(texts, findings, strict=True):
             kept = []
             for f in found:
-                m = _TITLE.match(text, f.start, f.end) if f.type == "PERSON" else None
-                if m and m.end() < f.end:
-                    f = Finding(m.end(), f.end, f.type, f.source)
+                m = _TITLE.match(text[f.start:f.end]) if f.type == "PERSON" else None
+                if m and f.start + m.end() < f.end:
+                    f = Finding(f.start + m.end(), f.end, f.type, f.source)
                 elif m:
                     continue
                 kept.append(f)

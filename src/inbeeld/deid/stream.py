@@ -6,6 +6,7 @@ text); the rest of the batch goes on.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -72,3 +73,52 @@ def _result(item: object) -> DeidOutcome:
     if isinstance(item, DeidOutcome):
         return item
     return item.get()  # type: ignore[attr-defined]
+
+
+def read_for_deid(path: Path, fmt: str | None = None) -> Iterator[Conversation | DeidOutcome]:
+    """Stream a conversation file; a JSONL line that is not a valid conversation becomes an
+    error outcome in its place instead of ending the batch. CSV is read as a whole stream (its
+    conversations span rows), so a broken CSV row ends it with an error naming the row."""
+    from inbeeld.corpus import detect_format, read_conversations
+    from inbeeld.corpus.parse import conversation_from_dict
+    from inbeeld.errors import CorpusFormatError
+
+    if detect_format(path, fmt) == "csv":
+        yield from read_conversations(path, "csv")
+        return
+    try:
+        stream = Path(path).open(encoding="utf-8", errors="strict")
+    except OSError as exc:
+        raise CorpusFormatError(path, None, None, f"cannot open: {exc.strerror}") from None
+    seen: set[str] = set()
+    with stream:
+        number = 0
+        while True:
+            try:
+                line = stream.readline()
+            except UnicodeDecodeError:
+                yield DeidOutcome(f"line {number + 1}", error=f"{path}, line {number + 1}: not UTF-8 text")
+                return  # the decoder cannot resynchronise: say where it stopped
+            if not line:
+                return
+            number += 1
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield DeidOutcome(f"line {number}", error=f"{path}, line {number}: not valid JSON ({exc.msg})")
+                continue
+            label = obj.get("id") if isinstance(obj, dict) and isinstance(obj.get("id"), str) else None
+            try:
+                if not isinstance(obj, dict):
+                    raise CorpusFormatError(path, number, None, "expected a JSON object")
+                conversation = conversation_from_dict(obj, path=path, line=number)
+            except CorpusFormatError as exc:
+                yield DeidOutcome(label or f"line {number}", error=str(exc))
+                continue
+            if conversation.id in seen:
+                yield DeidOutcome(conversation.id, error=f"{path}, line {number}: duplicate conversation id")
+                continue
+            seen.add(conversation.id)
+            yield conversation

@@ -59,7 +59,7 @@ class ProperNounRecogniser(Recogniser):
             return True
         if "-" in key:  # "Telegram-berichten" is a word; "Amsterdam-Noord" a place
             parts = key.split("-")
-            return parts[-1] in common_words() or all(self._ordinary(p) for p in parts if p)
+            return all(self._ordinary(p) for p in parts if p)
         if key in first_names() or key in placenames():
             return zipf_frequency(key, "nl") >= 5.5
         return zipf_frequency(key, "nl") >= self.max_zipf
