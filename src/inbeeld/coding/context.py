@@ -35,7 +35,10 @@ class Context:
         """True when every condition {variable: 'any' | value | [values]} holds for the codes so far."""
         for name, wanted in conditions.items():
             have = self.codes.get(name)
-            have_set = set(have) if isinstance(have, list) else ({have} if have not in (None, "unknown") else set())
+            if isinstance(have, list):
+                have_set = set(have)
+            else:
+                have_set = {have} if have not in (None, "unknown") else set()
             if wanted == "any":
                 if not have_set:
                     return False

@@ -83,7 +83,9 @@ def _lexicon(spec: _Spec, variable: str, codebook: Codebook) -> LexiconRule:
             replies = tuple((compile_pattern(r["re"]), str(r["value"])) for r in item["replies"])
             answers.append(Answer(compile_pattern(item["question"]), replies))
         except (re.error, KeyError, TypeError) as exc:
-            raise RuleFileError(f"{spec.path}: key 'answers[{i}]': needs question and replies ({exc})") from None
+            raise RuleFileError(
+                f"{spec.path}: key 'answers[{i}]': needs question and replies ({exc})"
+            ) from None
     pick = str(spec.get("pick", "first"))
     if pick not in ("first", "last", "priority", "strongest"):
         raise RuleFileError(f"{spec.path}: key 'pick': {pick!r} not in [first, last, priority, strongest]")
