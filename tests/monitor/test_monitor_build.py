@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from inbeeld.codebook import load_codebook
-from inbeeld.errors import ConfigError, InputFormatError
+from inbeeld.errors import CodebookError, ConfigError, InputFormatError
 from inbeeld.monitor import MonitorRecord, build_monitor, load_spec, records_from_files
 from inbeeld.monitor.intervals import wilson_interval
 
@@ -308,3 +308,19 @@ def test_table_spec_with_value_outside_the_codebook_is_refused(tmp_path: Path):
 
     with pytest.raises(ConfigError, match=r"where\.minor.*'ja'"):
         load_spec(CODEBOOK, spec)
+
+
+def test_a_code_outside_the_codebook_names_the_conversation_and_variable():
+    bad = MonitorRecord(id="t-bad", year=2020, codes={"minor": "ja"})
+
+    with pytest.raises(CodebookError, match=r"conversation t-bad.*'minor'.*'ja'"):
+        build_monitor([bad], CODEBOOK, 2020, 2020)
+
+
+def test_missing_codes_count_as_unknown():
+    sparse = MonitorRecord(id="t-sparse", year=2020, codes={})
+
+    table = build_monitor([sparse], CODEBOOK, 2020, 2020, threshold=1).table("minor_by_year")
+
+    assert [c.key for c in table.rows][-1] == "unknown"
+    assert table.row_totals[-1] == 1

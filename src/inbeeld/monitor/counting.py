@@ -144,12 +144,13 @@ def count_table(
     column_totals = [0] * n_columns
     grand = reviewed = automatic = 0
     involved = request.involved
+    where = request.where
+    row_keys, column_keys = request.rows.keys, request.columns.keys
     for record in records:
-        codes = record.codes
-        if not all(c.matches(codes) for c in request.where):
+        if where and not all(c.matches(record.codes) for c in where):
             continue
-        rows = [row_index[k] for k in request.rows.keys(record) if k in row_index]
-        columns = [column_index[k] for k in request.columns.keys(record) if k in column_index]
+        rows = [row_index[k] for k in row_keys(record) if k in row_index]
+        columns = [column_index[k] for k in column_keys(record) if k in column_index]
         if not columns:
             continue  # e.g. a year outside the period
         grand += 1

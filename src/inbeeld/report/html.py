@@ -34,7 +34,7 @@ table { border-collapse: collapse; font-size: 7.5pt; width: 100%; table-layout: 
 th:first-child, td:first-child { width: 17%; }
 th, td { border-bottom: 1px solid #d5d8dc; padding: 2px 4px; text-align: right; vertical-align: top; }
 th:first-child, td:first-child { text-align: left; }
-thead th { background: #eaf0f5; }
+thead th { background: #eaf0f5; overflow-wrap: anywhere; hyphens: auto; }
 tr.base td { font-weight: bold; border-top: 1px solid #1b4f72; }
 td .sub { color: #555; font-size: 6.5pt; }
 p.note { font-size: 8pt; color: #444; margin: 0.2em 0; }
