@@ -42,5 +42,5 @@ def index(request: HttpRequest) -> HttpResponse:
         "table": table,
         "rows": list(zip(table.values, table.cells, strict=False)),
         "bars": bars,
-        "threshold": services.THRESHOLD,
+        "largest_hidden": services.THRESHOLD - 1,
     })

@@ -44,6 +44,24 @@
     touched(fs);
   }
 
+  // Variables with ten or more values take two quick digits ("1" then "0" is value 10).
+  var pending = null;
+  function digit(d) {
+    var fs = vars[current];
+    var many = fs && fs.querySelectorAll("input[type='checkbox'], input[type='radio']:not([value='unknown'])").length >= 10;
+    if (pending !== null) {
+      clearTimeout(pending.timer);
+      var first = pending.value;
+      pending = null;
+      return choose(first * 10 + d);
+    }
+    if (many && d === 1) {
+      pending = {value: d, timer: setTimeout(function () { pending = null; choose(d); }, 600)};
+      return;
+    }
+    choose(d);
+  }
+
   function unknown() {
     var fs = vars[current];
     if (!fs) { return; }
@@ -108,7 +126,7 @@
     var handled = true;
     if (key === "j" || key === "ArrowDown") { focusVar(current + 1); }
     else if (key === "k" || key === "ArrowUp") { focusVar(current - 1); }
-    else if (/^[0-9]$/.test(key)) { choose(parseInt(key, 10)); }
+    else if (/^[0-9]$/.test(key)) { digit(parseInt(key, 10)); }
     else if (key === "u") { unknown(); }
     else if (key === "a") { accept(); }
     else if (key === "c" || key === "Enter") { editField(); }
