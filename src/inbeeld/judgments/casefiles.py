@@ -34,13 +34,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("decision_date", "date", False, "Date of the decision, YYYY-MM-DD."),
     Column("court", "text", False, "Court, e.g. 'Rechtbank Limburg'."),
     Column("instance", "choice", False, "rechtbank, hof or hoge raad.", INSTANCES),
-    Column("articles", "list_text", False, "Articles, ';'-separated: '248b Sr; 273f Sr'."),
+    Column("articles", "list_text", False, "Articles, ';'- or ','-separated: '248b Sr; 273f Sr'."),
     Column("role_of_defendant", "choice", False, "client (default), trafficker, parent or other.", ROLES),
     Column("defendant_age", "int", False, "Age of the convicted person at the time of the facts."),
-    Column("victim_ages", "list_int", False, "Ages of the victims at the time, ';'-separated: '15; 16'."),
-    Column("victim_genders", "list_text", False, "Genders of the victims, ';'-separated: 'female; male'."),
+    Column("victim_ages", "list_int", False, "Victims' ages at the time, ';'/',' separated: '15, 16'."),
+    Column("victim_genders", "list_text", False, "Victims' genders, ';'/',' separated: 'female, male'."),
     Column("contact_channel", "text", False, "How contact arose, e.g. 'sex advertisement website'."),
-    Column("channel_names", "list_text", False, "Named sites or apps, ';'-separated: 'Kinky.nl'."),
+    Column("channel_names", "list_text", False, "Named sites or apps, separated by ';' or ','."),
     Column("demanded_prison_days_unconditional", "days", False,
            "Demanded unconditional prison: days, or a duration such as '6 maanden'."),
     Column("demanded_prison_days_conditional", "days", False, "Demanded conditional prison (days)."),
@@ -168,12 +168,12 @@ def _parse(path: Path, row: int, column: Column, value: Any) -> Any:
             raise fail("must not be negative")
         return number
     if column.kind == "list_text":
-        return [p.strip() for p in text.split(";") if p.strip()]
+        return [p.strip() for p in re.split(r"[;,]", text) if p.strip()]
     if column.kind == "list_int":
-        parts = [p.strip() for p in text.split(";") if p.strip()]
+        parts = [p.strip() for p in re.split(r"[;,]", text) if p.strip()]
         ages = [_number(p) for p in parts]
         if any(a is None or not float(a).is_integer() or a < 0 for a in ages):
-            raise fail("must be whole numbers separated by ';'")
+            raise fail("must be whole numbers separated by ';' or ','")
         return [int(a) for a in ages if a is not None]
     raise ValueError(f"unknown column kind {column.kind}")
 

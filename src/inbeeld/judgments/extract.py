@@ -157,8 +157,9 @@ def _news_facts(base: JudgmentFacts, text: str, statements: list[Statement],
         if target is None:
             target = _Case(desc)
             cases.append(target)
-        elif target.descriptor is None and desc is not None:
-            target.descriptor = desc
+        elif desc is not None and (target.descriptor is None
+                                   or (desc.age is not None and target.descriptor.age is None)):
+            target.descriptor = desc  # the fuller description ("de 29-jarige pooier") wins
         target.statements.setdefault(st.frame, st)
     out = []
     acquittal = find_acquittal(text)

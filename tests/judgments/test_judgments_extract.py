@@ -1,0 +1,84 @@
+"""Whole documents: one object per defendant, nulls where the text stops, no guessing."""
+
+from __future__ import annotations
+
+from inbeeld.judgments.extract import extract
+from inbeeld.judgments.model import Document
+
+
+def _one(text: str, source: str = "doc.txt") -> list:
+    return extract(Document(source=source, text=text))
+
+
+def test_news_report_with_two_defendants_gives_two_objects() -> None:
+    text = ("De rechtbank veroordeelde een 34-jarige man uit Venlo tot 1 dag cel en 200 uur werkstraf. "
+            "Het OM had zes maanden cel geëist. Zijn 51-jarige vriend kreeg acht maanden cel.")
+    facts = _one(text)
+    assert [(f.defendant_age, f.imposed.prison_days_unconditional) for f in facts] == [(34, 1), (51, 240)]
+    assert facts[0].demanded.prison_days_unconditional == 180
+    assert facts[1].demanded.is_empty
+    assert {f.source for f in facts} == {"doc.txt"}
+
+
+def test_repeated_sentence_in_a_news_text_is_one_defendant() -> None:
+    text = "Zes jaar cel voor pooier.\nDe rechtbank veroordeelde de 29-jarige pooier tot zes jaar cel."
+    (facts,) = _one(text)
+    assert facts.imposed.prison_days_unconditional == 2190
+    assert facts.defendant_age == 29
+    assert facts.role_of_defendant == "trafficker"
+
+
+def test_judgment_cut_off_before_the_decision_leaves_sentence_fields_null() -> None:
+    text = ("RECHTBANK LIMBURG\nParketnummer: 03/000000-99\nVonnis van de meervoudige kamer\n"
+            "Aan verdachte is ten laste gelegd dat hij met een 16-jarig meisje ontuchtige handelingen "
+            "heeft gepleegd tegen betaling (art. 248b Sr).\nDe officier van justitie heeft gevorderd dat "
+            "verdachte wordt veroordeeld tot een gevangenisstr")
+    (facts,) = _one(text)
+    assert facts.imposed.is_empty and facts.imposed_text is None
+    assert facts.demanded.is_empty
+    assert facts.acquitted is None
+    assert facts.victim_ages == (16,)
+    assert facts.role_of_defendant == "client"
+    assert facts.instance == "rechtbank"
+
+
+def test_cassation_ruling_quotes_the_lower_sentence_without_imposing_it() -> None:
+    text = ("ECLI:NL:HR:2099:1\nHoge Raad\nHet gerechtshof heeft de verdachte veroordeeld tot een "
+            "gevangenisstraf voor de duur van 27 maanden (met aftrek van het voorarrest).")
+    (facts,) = _one(text, "ECLI_NL_HR_2099_1.txt")
+    assert facts.instance == "hoge raad"
+    assert facts.imposed.is_empty
+    assert facts.lower_court_imposed is not None
+    assert facts.lower_court_imposed.prison_days_unconditional == 810
+    assert facts.acquitted is None
+
+
+def test_acquittal_leaves_imposed_null() -> None:
+    text = ("RECHTBANK AMSTERDAM\nParketnummer: 13/000000-99\nDe officier van justitie heeft gevorderd "
+            "dat verdachte wordt veroordeeld tot een gevangenisstraf van 3 maanden.\nBeslissing\n"
+            "Spreekt verdachte vrij van het ten laste gelegde.")
+    (facts,) = _one(text)
+    assert facts.acquitted is True
+    assert facts.imposed.is_empty
+    assert facts.demanded.prison_days_unconditional == 90
+
+
+def test_evidence_offsets_cover_the_sentence_text() -> None:
+    text = "Het OM eiste vier maanden cel. De man kreeg een taakstraf van 90 uur en 1 dag cel."
+    (facts,) = _one(text)
+    start, end = facts.evidence["imposed"]
+    assert text[start:end] == facts.imposed_text == "taakstraf van 90 uur en 1 dag cel"
+    start, end = facts.evidence["demanded"]
+    assert text[start:end] == "vier maanden cel"
+
+
+def test_text_without_any_sentence_still_gives_one_object() -> None:
+    (facts,) = _one("Een artikel over mensenhandel zonder uitspraak.")
+    assert facts.imposed.is_empty and facts.demanded.is_empty
+    assert facts.articles == ("273f Sr",)
+
+
+def test_to_dict_and_from_dict_round_trip() -> None:
+    (facts,) = _one("De 40-jarige klant kreeg 1 dag cel en 120 uur werkstraf voor seks met een "
+                    "15-jarig meisje.")
+    assert type(facts).from_dict(facts.to_dict()) == facts
