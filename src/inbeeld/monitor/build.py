@@ -101,6 +101,10 @@ def build_monitor(
         reviewed_codes=reviewed,
         automatic_codes=len(period) * len(codebook.names) - reviewed,
         spec_source=spec.source,
+        variable_labels={
+            v.name: {lang: spec.variable_label(v, lang) for lang in ("nl", "en")}
+            for v in codebook.variables
+        },
     )
 
 

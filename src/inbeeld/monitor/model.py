@@ -162,6 +162,10 @@ class Monitor:
     automatic_codes: int
     spec_source: str
     notes: tuple[str, ...] = field(default_factory=tuple)
+    variable_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # name -> {lang: label}
+
+    def variable_label(self, name: str, lang: str) -> str:
+        return self.variable_labels.get(name, {}).get(lang, name)
 
     @property
     def years(self) -> tuple[int, ...]:

@@ -176,14 +176,19 @@ def _sources_text(monitor: Monitor, lang: str) -> str:
     return ", ".join(f"{name}: {shown(j, c)}" for j, (name, c) in enumerate(zip(names, counts, strict=True)))
 
 
-def reliability_table(data: Mapping[str, Any], lang: str, source: str) -> ReportTable:
-    """Numbers from a coding evaluation file, whatever its nesting: one row per number."""
+def reliability_table(
+    data: Mapping[str, Any], lang: str, source: str, monitor: Monitor | None = None
+) -> ReportTable:
+    """Figures from a coding evaluation (`inbeeld eval code --json`), or any JSON of numbers."""
+    variables = data.get("variables")
+    if isinstance(variables, Mapping) and variables and all(
+        isinstance(v, Mapping) for v in variables.values()
+    ):
+        return _evaluation_table(data, variables, lang, source, monitor)
     rows: list[tuple[str, str]] = []
 
     def walk(prefix: str, value: Any) -> None:
-        if len(rows) >= _REPORTED_MAX:
-            return
-        if isinstance(value, bool):
+        if len(rows) >= _REPORTED_MAX or isinstance(value, bool):
             return
         if isinstance(value, int):
             rows.append((prefix, whole(value, lang)))
@@ -197,6 +202,36 @@ def reliability_table(data: Mapping[str, Any], lang: str, source: str) -> Report
     header = ("", "waarde" if lang == "nl" else "value")
     return ReportTable(title=text(lang, "reliability_heading"), header=header,
                        rows=tuple(rows) or (("–", "–"),), notes=(source,), key="reliability")
+
+
+def _evaluation_table(
+    data: Mapping[str, Any], variables: Mapping[str, Mapping[str, Any]], lang: str, source: str,
+    monitor: Monitor | None,
+) -> ReportTable:
+    def figure(value: Any, as_percent: bool = False) -> str:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return "–"
+        return percent(float(value), lang) if as_percent else number(float(value), lang, 2)
+
+    rows = []
+    for name, figures in variables.items():
+        label = monitor.variable_label(name, lang) if monitor is not None else name
+        ci = figures.get("alpha_ci95")
+        ci_text = (
+            f"{figure(ci[0])}–{figure(ci[1])}" if isinstance(ci, list | tuple) and len(ci) == 2 else "–"
+        )
+        rows.append((label, figure(figures.get("accuracy"), as_percent=True),
+                     figure(figures.get("alpha")), ci_text))
+    header = (
+        ("Variabele", "Overeenstemming", "Krippendorffs α", "95%-interval α") if lang == "nl"
+        else ("Variable", "Agreement", "Krippendorff's α", "95% interval α")
+    )
+    notes = [source]
+    for key in ("coder", "units", "method"):
+        if isinstance(data.get(key), str | int) and not isinstance(data.get(key), bool):
+            notes.append(f"{key}: {data[key]}")
+    return ReportTable(title=text(lang, "reliability_heading"), header=header, rows=tuple(rows),
+                       notes=tuple(notes), key="reliability")
 
 
 def methods_section(
@@ -226,6 +261,6 @@ def methods_section(
     ]
     tables = ()
     if reliability is not None:
-        tables = (reliability_table(reliability, lang, reliability_source),)
+        tables = (reliability_table(reliability, lang, reliability_source, monitor),)
     return ReportSection(title=text(lang, "methods"), paragraphs=tuple(paragraphs),
                          tables=tables, key="methods")
