@@ -17,6 +17,7 @@ _SIDECODES = (
     "XX-99-99", "99-99-XX", "99-XX-99", "XX-99-XX", "XX-XX-99", "99-XX-XX", "99-XXX-9",
     "9-XXX-99", "XX-999-X", "X-999-XX", "XXX-99-X", "X-99-XXX", "9-XX-999", "999-XX-9",
 )
+_BE_BANKS = ("001", "063", "068", "310", "363", "735", "737", "751", "000", "050")  # registered bank codes
 _NL_BANKS = ("ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB", "KNAB", "BUNQ", "RBRB", "REVO")
 _MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
               "september", "oktober", "november", "december")
@@ -92,7 +93,10 @@ def iban(rng: random.Random) -> str:
         body = rng.choice(_NL_BANKS) + _digits(rng, 10)
         country = "NL"
     elif roll < 0.93:
-        body, country = _digits(rng, 12), "BE"
+        # Belgian account numbers carry their own mod-97 check in the last two digits
+        account = rng.choice(_BE_BANKS) + _digits(rng, 7)
+        check_be = int(account) % 97 or 97
+        body, country = f"{account}{check_be:02d}", "BE"
     else:
         body, country = _digits(rng, 18), "DE"
     check = stdnum_iban.calc_check_digits(country + "00" + body)
