@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from inbeeld.monitor.suppression import PRIMARY, SECONDARY, augmented, suppress_small_cells
 
 
-def derivable(table: list[list[int]], hidden: frozenset[tuple[int, int]]) -> set[tuple[int, int]]:
+def derivable(
+    table: list[list[int]], hidden: frozenset[tuple[int, int]], rows: bool = True, columns: bool = True
+) -> set[tuple[int, int]]:
     """Suppressed entries an attacker can solve exactly from the published entries and margins.
 
     Independent of the implementation: every line of the table with margins is one equation
@@ -21,11 +23,10 @@ def derivable(table: list[list[int]], hidden: frozenset[tuple[int, int]]) -> set
     unknowns = sorted(hidden)
     index = {cell: k for k, cell in enumerate(unknowns)}
     equations = []
-    for i in range(n_rows):
-        line = [(i, j) for j in range(n_cols)]
-        equations.append(line)
-    for j in range(n_cols):
-        equations.append([(i, j) for i in range(n_rows)])
+    if rows:  # each row adds up to its total
+        equations += [[(i, j) for j in range(n_cols)] for i in range(n_rows)]
+    if columns:
+        equations += [[(i, j) for i in range(n_rows)] for j in range(n_cols)]
     matrix = []
     for line in equations:
         total = line[-1]
@@ -35,7 +36,10 @@ def derivable(table: list[list[int]], hidden: frozenset[tuple[int, int]]) -> set
                 row[index[cell]] += -1.0 if cell == total else 1.0
         matrix.append(row)
     m = np.array(matrix)
-    rank = np.linalg.matrix_rank(m) if len(unknowns) else 0
+    if not unknowns:
+        return set()
+    m = m.reshape(len(equations), len(unknowns))
+    rank = np.linalg.matrix_rank(m)
     solved = set()
     for cell, k in index.items():
         unit = np.zeros(len(unknowns))
@@ -177,3 +181,30 @@ def test_oracle_finds_a_lone_suppressed_cell_and_a_bridge():
     assert derivable(table, frozenset({(0, 0)})) == {(0, 0)}
     assert derivable(table, frozenset(blocks)) == set()
     assert derivable(table, frozenset(blocks | {(1, 2)})) == {(1, 2)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(table=tables, threshold=st.integers(2, 12), rows_add_up=st.booleans())
+def test_tables_that_add_up_one_way_are_protected_that_way(table, threshold, rows_add_up):
+    # a multi-valued variable: a conversation can be in several rows (or columns)
+    full = augmented(table)
+    columns_add_up = not rows_add_up
+
+    hidden = suppress_small_cells(
+        table, threshold, rows_add_up=rows_add_up, columns_add_up=columns_add_up
+    ).suppressed()
+
+    assert derivable(full, hidden, rows=rows_add_up, columns=columns_add_up) == set()
+    assert all(not 1 <= full[i][j] < threshold for i in range(len(full))
+               for j in range(len(full[0])) if (i, j) not in hidden)
+
+
+def test_columns_that_do_not_add_up_need_no_partner_in_the_column():
+    # rows = forms of exploitation (several per conversation), columns = years
+    table = [[40, 30], [35, 38], [3, 20]]
+
+    hidden = suppress_small_cells(table, 10, columns_add_up=False).suppressed()
+
+    assert (2, 0) in hidden
+    assert [cell for cell in hidden if cell[1] == 0 and cell[0] != 2] == []  # column 0 kept
+    assert len([cell for cell in hidden if cell[0] == 2]) >= 2  # the row still needs a partner

@@ -178,7 +178,8 @@ def count_table(
     column_totals = [column_totals[j] for j in keep_columns]
     # totals are given explicitly: with multi-valued variables they are not sums of cells
     protection = suppress_small_cells(
-        counts, threshold, row_totals=row_totals, column_totals=column_totals, grand_total=grand
+        counts, threshold, row_totals=row_totals, column_totals=column_totals, grand_total=grand,
+        rows_add_up=not request.columns.multi, columns_add_up=not request.rows.multi,
     )
     full = [[*row, total] for row, total in zip(counts, row_totals, strict=True)]
     full.append([*column_totals, grand])

@@ -216,8 +216,9 @@ class Monitor:
             "rule": (
                 f"counts from 1 to {self.threshold - 1} are shown as <{self.threshold} (primary); "
                 "further entries are suppressed so that no suppressed count can be recomputed from "
-                "the row, column and grand totals (secondary); shares and intervals are shown only "
-                "where their count and base are shown"
+                "the row, column and grand totals (secondary), in each direction in which the "
+                "table adds up (not across the values of a multi-valued variable); shares and "
+                "intervals are shown only where their count and base are shown"
             ),
             "period": [self.year_from, self.year_to],
             "tables": tables,

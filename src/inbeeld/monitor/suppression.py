@@ -4,8 +4,9 @@ Hand-written because no maintained Python library does cell suppression (tau-ARG
 are Java/R). The rule, on the table *with its margins*:
 
 1. primary: every entry (inner cell or total) with 1 <= count < threshold is suppressed;
-2. secondary: every line of the table (a row with its row total, a column with its column total,
-   the total row, the total column) has either no suppressed entry or at least two, and
+2. secondary: every line of the table that adds up (a row with its row total, a column with its
+   column total, the total row, the total column) has either no suppressed entry or at least
+   two, and
 3. no suppressed entry can be solved exactly from the published entries.
 
 Rule 3 is stronger than rule 2. Think of the lines as vertices of a bipartite graph (row lines,
@@ -98,8 +99,16 @@ def suppress_small_cells(
     row_totals: Sequence[int] | None = None,
     column_totals: Sequence[int] | None = None,
     grand_total: int | None = None,
+    rows_add_up: bool = True,
+    columns_add_up: bool = True,
 ) -> Protection:
-    """Decide which entries of a table with margins to suppress (primary and secondary)."""
+    """Decide which entries of a table with margins to suppress (primary and secondary).
+
+    `rows_add_up`: each row's cells sum to its row total (a conversation falls in one column);
+    `columns_add_up` likewise for columns. When a conversation can fall in several rows (a
+    multi-valued variable), columns do not add up: a column is no equation an attacker can
+    solve, and only the lines that add up are protected.
+    """
     if threshold < 1:
         raise ValueError("threshold must be at least 1")
     table = augmented(counts, row_totals, column_totals, grand_total)
@@ -110,9 +119,10 @@ def suppress_small_cells(
             if 1 <= value < threshold:
                 status[i, j] = (PRIMARY, f"count between 1 and {threshold - 1}")
     while True:
-        if _close_lonely_lines(table, status):
+        if _close_lonely_lines(table, status, rows_add_up, columns_add_up):
             continue
-        if _close_bridges(table, status):
+        # with one direction only, lines share no entries: lonely lines are all there is
+        if rows_add_up and columns_add_up and _close_bridges(table, status):
             continue
         break
     entries = tuple(
@@ -121,11 +131,13 @@ def suppress_small_cells(
     return Protection(n_rows=n_rows, n_columns=n_columns, threshold=threshold, entries=entries)
 
 
-def _lines(table: list[list[int]]) -> list[tuple[str, int, list[tuple[int, int]]]]:
+def _lines(
+    table: list[list[int]], rows_add_up: bool = True, columns_add_up: bool = True
+) -> list[tuple[str, int, list[tuple[int, int]]]]:
     n_rows, n_columns = len(table), len(table[0])
     rows = [("row", i, [(i, j) for j in range(n_columns)]) for i in range(n_rows)]
     columns = [("column", j, [(i, j) for i in range(n_rows)]) for j in range(n_columns)]
-    return rows + columns
+    return (rows if rows_add_up else []) + (columns if columns_add_up else [])
 
 
 def _cost(table: list[list[int]], cell: tuple[int, int]) -> tuple[int, int, int, int, int]:
@@ -137,10 +149,12 @@ def _cost(table: list[list[int]], cell: tuple[int, int]) -> tuple[int, int, int,
     return (margin, int(value == 0), value, i, j)
 
 
-def _close_lonely_lines(table: list[list[int]], status: dict) -> bool:
+def _close_lonely_lines(
+    table: list[list[int]], status: dict, rows_add_up: bool, columns_add_up: bool
+) -> bool:
     """Give each line with exactly one suppressed entry a partner; True if anything changed."""
     changed = False
-    for kind, index, cells in _lines(table):
+    for kind, index, cells in _lines(table, rows_add_up, columns_add_up):
         hidden = [cell for cell in cells if cell in status]
         if len(hidden) != 1:
             continue

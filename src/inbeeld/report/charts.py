@@ -78,7 +78,10 @@ def trend_shares(table: MonitorTable, lang: str, title: str) -> ReportFigure:
             lows.append(100 * bounds[0] if ok else math.nan)
             highs.append(100 * bounds[1] if ok else math.nan)
         colour = _COLOURS[i % len(_COLOURS)]
-        axes.plot(years, shares, marker="o", color=colour, label=category.label(lang))
+        label = category.label(lang)
+        if all(math.isnan(v) for v in shares):  # say why a line in the legend is missing
+            label = f"{label} ({text(lang, 'chart_hidden')})"
+        axes.plot(years, shares, marker="o", color=colour, label=label)
         axes.fill_between(years, lows, highs, color=colour, alpha=0.12, linewidth=0)
         items.append(f"{category.label(lang)}: " + ", ".join(
             f"{y} {percent(s / 100, lang) if not math.isnan(s) else '–'}"

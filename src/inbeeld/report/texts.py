@@ -83,8 +83,11 @@ _TEXTS: dict[str, dict[str, str]] = {
             "(secundaire afscherming, getoond als x): geen rij of kolom heeft precies één "
             "afgeschermde cel, en "
             "geen afgeschermde cel volgt uit een combinatie van rijen en kolommen. Percentages en "
-            "intervallen staan er alleen bij als aantal en basis zichtbaar zijn. Welke cellen zijn "
-            "afgeschermd en waarom staat in het bestand $log. Elke tabel wordt apart beschermd; "
+            "intervallen staan er alleen bij als aantal en basis zichtbaar zijn. Waar een gesprek in "
+            "meer rijen of kolommen kan vallen (meerdere waarden), tellen die niet op tot het "
+            "totaal en valt er in die richting niets terug te rekenen; de regels gelden dan voor "
+            "de richting die wel optelt. Welke cellen zijn afgeschermd en waarom staat in het "
+            "bestand $log. Elke tabel wordt apart beschermd; "
             "cellen die in twee tabellen voorkomen, zijn niet samen beschermd."
         ),
         "automatic_heading": "Automatische en beoordeelde codes",
@@ -190,7 +193,10 @@ _TEXTS: dict[str, dict[str, str]] = {
             "be recomputed from row, column or grand totals (secondary suppression, shown as x): no row or "
             "column has exactly one hidden cell, and no hidden cell follows from a combination of "
             "rows and columns. Percentages and intervals are shown only where count and base are "
-            "shown. Which cells were hidden and why is in the file $log. Each table is protected "
+            "shown. Where a conversation can fall in several rows or columns (several values), those do "
+            "not add up to the total and nothing can be recomputed in that direction; the rules "
+            "then apply to the direction that adds up. Which cells were hidden and why is in the "
+            "file $log. Each table is protected "
             "on its own; cells that occur in two tables were not protected jointly."
         ),
         "automatic_heading": "Automatic and reviewed codes",
