@@ -82,3 +82,19 @@ def test_to_dict_and_from_dict_round_trip() -> None:
     (facts,) = _one("De 40-jarige klant kreeg 1 dag cel en 120 uur werkstraf voor seks met een "
                     "15-jarig meisje.")
     assert type(facts).from_dict(facts.to_dict()) == facts
+
+
+def test_demand_list_and_sentence_list_pair_up_by_position() -> None:
+    text = ("De rechtbank heeft drie mannen celstraffen van 7 maanden en twee keer drie jaar opgelegd. "
+            "De officier had 30 maanden, twee jaar en drie jaar geëist.")
+    facts = _one(text)
+    assert [(f.demanded.prison_days_unconditional, f.imposed.prison_days_unconditional) for f in facts] == [
+        (900, 210), (730, 1095), (1095, 1095)]
+
+
+def test_age_in_a_van_phrase_and_a_predicate_victim_age() -> None:
+    text = ("Justitie eist 3 jaar cel waarvan 1 jaar voorwaardelijk tegen een man van 21 uit Ergens. "
+            "Het meisje was destijds nog maar 14 jaar oud.")
+    (facts,) = _one(text)
+    assert (facts.defendant_age, facts.victim_ages) == (21, (14,))
+    assert (facts.demanded.prison_days_unconditional, facts.demanded.prison_days_conditional) == (730, 365)

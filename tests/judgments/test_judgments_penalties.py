@@ -110,6 +110,8 @@ def test_tbs_is_flagged_not_counted_as_prison(text: str, expected: dict) -> None
     "De onvoorwaardelijke gevangenisstraf bedraagt ten minste één dag.",
     "De oriëntatiepunten noemen een gevangenisstraf van 6 maanden.",
     "De raadsman bepleitte een taakstraf van 100 uur.",
+    "Het OM eist in bijna alle zaken een celstraf van meer dan een maand.",
+    "In zestig procent van de zaken legt de rechter maar één dag cel op.",
 ])
 def test_near_misses_state_no_sentence(text: str) -> None:
     assert _frames(text) == {}
@@ -141,6 +143,21 @@ def test_hoge_raad_quotes_a_lower_court_and_imposes_nothing() -> None:
 def test_appeal_court_reporting_the_first_instance_sentence() -> None:
     text = "De rechtbank heeft verdachte veroordeeld tot een gevangenisstraf van 10 maanden."
     assert "imposed" not in _frames(text, judgment=True, instance="hof")
+
+
+def test_a_list_of_sentences_for_several_defendants_is_split() -> None:
+    text = ("De rechtbank heeft drie mannen celstraffen van 7 maanden en twee keer drie jaar opgelegd. "
+            "De officier had 30 maanden, twee jaar en drie jaar geëist.")
+    got = [(s.frame, s.respectively, s.sentence.prison_days_unconditional)
+           for s in find_statements(text, judgment=False)]
+    assert got == [("imposed", 0, 210), ("imposed", 1, 1095), ("imposed", 2, 1095),
+                   ("demanded", 0, 900), ("demanded", 1, 730), ("demanded", 2, 1095)]
+
+
+def test_two_terms_for_one_defendant_are_not_split() -> None:
+    statements = find_statements("Hij kreeg 6 maanden onvoorwaardelijk en 6 maanden voorwaardelijk.",
+                                 judgment=False)
+    assert [s.respectively for s in statements] == [None]
 
 
 def test_respectively_gives_one_statement_per_defendant() -> None:

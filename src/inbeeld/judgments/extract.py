@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from inbeeld.judgments.facts import (
@@ -145,14 +146,18 @@ def _news_facts(base: JudgmentFacts, text: str, statements: list[Statement],
                 evidence: dict[str, tuple[int, int]]) -> list[JudgmentFacts]:
     """Group the statements of a news text by defendant (one object per defendant)."""
     cases: list[_Case] = []
+    lists: list[list[_Case]] = []  # cases created from one list ("respectievelijk X en Y")
+    list_sizes = Counter((st.sentence_start, st.frame) for st in statements if st.respectively is not None)
     for st in statements:
         if st.frame not in ("demanded", "imposed"):
             continue
         descriptors = find_descriptors(text, st.sentence_start, st.sentence_end)
         if st.respectively is not None:
-            desc = descriptors[st.respectively] if st.respectively < len(descriptors) else None
-        else:
-            desc = descriptors[0] if descriptors else None
+            size = list_sizes[(st.sentence_start, st.frame)]
+            desc = descriptors[st.respectively] if len(descriptors) == size else None
+            _place_list_item(cases, lists, st, size, desc)
+            continue
+        desc = descriptors[0] if descriptors else None
         target = _find_case(cases, desc, st)
         if target is None:
             target = _Case(desc)
@@ -180,6 +185,25 @@ def _news_facts(base: JudgmentFacts, text: str, statements: list[Statement],
                          defendant_age=desc.age if desc else None,
                          role_of_defendant=role))
     return out or [base]
+
+
+def _place_list_item(cases: list[_Case], lists: list[list[_Case]], st: Statement, size: int,
+                     desc: Descriptor | None) -> None:
+    """Item i of a list goes to case i of an earlier list of the same length (the demand list and
+    the sentence list of the same defendants), else a new case is started for it."""
+    assert st.respectively is not None
+    for group in lists:
+        if len(group) == size and st.frame not in group[st.respectively].statements:
+            case = group[st.respectively]
+            case.statements[st.frame] = st
+            if case.descriptor is None:
+                case.descriptor = desc
+            return
+    if st.respectively == 0 or not lists or len(lists[-1]) >= size:
+        lists.append([])
+    case = _Case(desc, {st.frame: st})
+    lists[-1].append(case)
+    cases.append(case)
 
 
 def _find_case(cases: list[_Case], desc: Descriptor | None, st: Statement) -> _Case | None:

@@ -199,13 +199,16 @@ _AGE_AFTER_NOUN = re.compile(
     rf"(?:(?:toen|destijds|pas|slechts|nog\s+maar)\s+)?"
     rf"(?P<n>\d{{1,2}}|[a-zë]+)\s*(?:\)|(?:jaar|-jarig)\b(?!\s+(?:cel|gevangenis|celstraf))"
     rf"|(?=\s*(?:[.,;]|uit\b|en\s+\d|die\b|met\b|$)))", re.I)
+_AGE_PREDICATE = re.compile(  # "Het meisje was destijds - eind 2016 - nèt 14 jaar oud."
+    rf"(?<![\w-])(?:{VICTIM_NOUNS})\s+(?:was|waren|is|zijn)\b[^.;:!?\n]{{0,40}}?\b(?P<n>\d{{1,2}})"
+    rf"(?=\s+(?:jaar\s+oud|jaar\b(?!\s+(?:lang|cel|gevangenis))|en\s+\d))", re.I)
 _AGE_MORE = re.compile(r"\s*(?:jaar\s*)?(?:en|,)\s*(?P<n>\d{1,2})(?:\s*jaar|-jarig|\))")
 
 
 def find_victim_ages(text: str) -> tuple[tuple[int, int, int], ...]:
     """Return (age, start, end) for each victim age stated next to a victim noun, in text order."""
     hits: list[tuple[int, int, int]] = []
-    for pattern in (_AGE_BEFORE_NOUN, _AGE_AFTER_NOUN):
+    for pattern in (_AGE_BEFORE_NOUN, _AGE_AFTER_NOUN, _AGE_PREDICATE):
         for match in pattern.finditer(text):
             token = match.group("n")
             value = int(token) if token.isdigit() else word_to_number(token)
@@ -309,7 +312,7 @@ _NOUNS = "|".join(sorted((re.escape(n) for n in DEFENDANT_NOUNS), key=len, rever
 _DESCRIPTOR = re.compile(
     rf"\b(?P<det>(?:een|de|het|zijn|haar|hun)\s+)?(?:(?:inmiddels|[a-zë]+e)\s+){{0,2}}?"
     rf"(?:(?P<age>\d{{1,2}})-jarige\s+)?(?:[a-zë]+e\s+)?(?P<noun>{_NOUNS})(?![\w-])"
-    rf"(?:\s*\((?P<age2>\d{{1,2}})\))?(?P<where>\s+(?:uit|van)\s+(?:de\s+|het\s+)?[A-Z][\w'-]+)?",
+    rf"(?:\s*\((?P<age2>\d{{1,2}})\)|\s+van\s+(?P<age3>\d{{2}})(?:\s+jaar)?(?=[\s,.]))?(?P<where>\s+(?:uit|van)\s+(?:de\s+|het\s+)?[A-Z][\w'-]+)?",
     re.I)
 _NAMED = re.compile(r"\b(?P<name>(?:[A-Z][a-zà-ÿ]+\s+){0,1}(?:(?:van|de|der|den|el)\s+)?[A-Z][a-zà-ÿ]*\.)"
                     r"(?:\s*\((?P<age>\d{1,2})\))?")
@@ -338,7 +341,7 @@ def find_descriptors(text: str, start: int, end: int) -> list[Descriptor]:
             continue
         if noun == "man" and re.search(r"\b(?:haar|zijn)\s+$", before):
             continue  # "samen met haar man": a relative, not the described defendant
-        age = match.group("age") or match.group("age2")
+        age = match.group("age") or match.group("age2") or match.group("age3")
         out.append(Descriptor(match.group(0).strip(), start + match.start(), start + match.end(),
                               int(age) if age else None, DEFENDANT_NOUNS.get(noun)))
     for match in _NAMED.finditer(chunk):

@@ -8,6 +8,7 @@ one frame in one sentence (or one dictum block) make one statement.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -66,6 +67,8 @@ _NOT_AFTER = re.compile(
     r"^\s*(?:vervangende|oud\b|geleden|later|lang\b|in\s+(?:voorarrest|voorlopige|verzekering)"
     r"|voorarrest|voorlopige\s+hechtenis|heeft\s+(?:vast|gezeten)|vastgezeten|gezeten|uitgezeten|na\b)",
     re.I)
+_APPROXIMATE = re.compile(r"(?:meer\s+dan|minder\s+dan|ruim|bijna|circa|ongeveer|zo'n|tot\s+wel|hooguit"
+                          r"|enkele)\s+$", re.I)
 _SUBSTITUTE = re.compile(r"vervangende\s+hechtenis|gijzeling|subsidiair|vervangen\s+door", re.I)
 _PERIOD_BEFORE = re.compile(r"(?:gedurende|geleden|sinds|binnen|periode\s+van|ruim|bijna|afgelopen"
                             r"|na|al|onder|boven|elke|iedere|per)\s+$", re.I)
@@ -73,8 +76,10 @@ _CONDITIONAL_AFTER = re.compile(r"^\s*(?:\S+\s+)?met\s+(?:volledig\s+)?uitstel\b
 _CHAIN_GAP = re.compile(r"^\s*(?:en|of|,)\s*$")
 
 # Clause frames. Defence and enforcement of an earlier sentence (TUL) are neither demand nor sentence.
+# Statements about sentencing in general ("in zestig procent van de zaken ...") are not a case's.
 _IGNORE = re.compile(r"\b(?:raads(?:man|vrouw)|verdediging|bepleit\w*|pleit\w*|tenuitvoerlegging"
-                     r"|oriëntatiepunt\w*|soortgelijke|vergelijkbare|lovs)\b", re.I)
+                     r"|oriëntatie\w*|soortgelijke|vergelijkbare|lovs|procent|gemiddeld\w*|doorgaans"
+                     r"|meestal|richtlijn\w*)\b|%", re.I)
 _DEMAND = re.compile(r"\b(?:eis|eist|eiste|eisten|eisen|geëist|geëiste|strafeis\w*|requisitoir|gevorderd"
                      r"|vordert|vorderde|vorderden|gevorderde|vordering|requireer\w*|gerequireerd"
                      r"|riskeert|riskeren|vraagt|vroeg)\b", re.I)
@@ -203,13 +208,30 @@ def _phrase(amount: Amount) -> tuple[int, int]:
     return start, end
 
 
+_PLURAL = re.compile(r"\b(?:respectievelijk|celstraffen|gevangenisstraffen|taakstraffen|werkstraffen"
+                     r"|straffen|beiden|allebei|elk|ieder|mannen|vrouwen|verdachten|broers|zussen|daders"
+                     r"|pooiers|ouders|beklaagden|mensenhandelaars)\b", re.I)
+_TIMES = re.compile(r"\b(?P<n>twee|drie|vier|vijf|zes|\d)\s+keer\s+$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,|en|of|,\s*en)\s*(?:(?:twee|drie|vier|vijf|zes|\d)\s+keer\s+)?$", re.I)
+
+
 def _respectively_split(text: str, start: int, end: int, amounts: list[Amount]) -> list[Amount] | None:
-    """Return the prison amounts after "respectievelijk" when each is one defendant's, else None."""
-    match = re.search(r"\brespectievelijk\b", text[start:end], re.I)
-    if not match:
+    """Return one prison amount per defendant for a list ("respectievelijk acht en drie jaar",
+    "celstraffen van 7 maanden en twee keer drie jaar"), else None."""
+    # three or more plain terms in one list only make sense for several defendants
+    if not _PLURAL.search(text[start:end]) and len(amounts) < 3:
         return None
-    after = [a for a in amounts if a.start >= start + match.end() and a.kind == "prison"]
-    return after if len(after) >= 2 and len(after) == len(amounts) else None
+    if len(amounts) < 2 or any(a.kind != "prison" or a.status != "plain" for a in amounts):
+        return None
+    if any(not _LIST_GAP.match(text[_phrase(a)[1]:b.start]) and not _LIST_GAP.match(text[a.end:b.start])
+           for a, b in itertools.pairwise(amounts)):
+        return None
+    out: list[Amount] = []
+    for amount in amounts:
+        times = _TIMES.search(text[max(start, amount.start - 20):amount.start])
+        count = int(token_to_number(times.group("n")) or 1) if times else 1
+        out.extend([amount] * count)  # "twee keer drie jaar": two defendants, three years each
+    return out
 
 
 def _clause_frames(text: str, span: Segment, *, judgment: bool,
@@ -266,9 +288,32 @@ def _amounts(text: str, span: Segment) -> list[Amount]:
         linked = _link(text, span, amount, kept[-1] if kept else None)
         if linked is not None:
             kept.append(linked)
+    kept = _link_backwards(text, span, raw, kept)
     kept.extend(_bare_parts(text, span, kept))
     kept.extend(_fines(text, span))
     return sorted(kept, key=lambda a: a.start)
+
+
+def _link_backwards(text: str, span: Segment, raw: list[Amount], kept: list[Amount]) -> list[Amount]:
+    """Accept list members before a linked amount: "30 maanden, twee jaar en drie jaar geëist"."""
+    starts = {a.start for a in kept}
+    out = list(kept)
+    following: Amount | None = None
+    for amount in reversed(raw):
+        if amount.start in starts:
+            following = next(a for a in out if a.start == amount.start)
+            continue
+        before = text[max(span.start, amount.start - 90):amount.start]
+        after = text[amount.end:min(span.end, amount.end + 60)]
+        if (following is not None and following.kind == "prison" and amount.unit in _UNIT_RANK
+                and _CHAIN_GAP.match(text[amount.end:following.start])
+                and not (_NOT_BEFORE.search(before) or _NOT_AFTER.match(after)
+                         or _PERIOD_BEFORE.search(before))):
+            following = replace(amount, kind="prison", value=_days(amount), status="plain")
+            out.append(following)
+        else:
+            following = None
+    return sorted(out, key=lambda a: a.start)
 
 
 _UNIT_RANK = {"jaar": 4, "maand": 3, "week": 2, "dag": 1}
@@ -299,7 +344,7 @@ def _link(text: str, span: Segment, amount: Amount, previous: Amount | None) -> 
     """Return the amount as a penalty component, or None when nothing ties it to a penalty."""
     before = text[max(span.start, amount.start - 90):amount.start]
     after = text[amount.end:min(span.end, amount.end + 60)]
-    if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after):
+    if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after) or _APPROXIMATE.search(before):
         return None
     link_before = _LINK_BEFORE.search(before)
     link_after = _LINK_AFTER.match(after)
