@@ -7,6 +7,8 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from inbeeld.codebook import load_codebook
 from inbeeld.errors import CodebookError, ConfigError, InputFormatError
@@ -324,3 +326,41 @@ def test_missing_codes_count_as_unknown():
 
     assert [c.key for c in table.rows][-1] == "unknown"
     assert table.row_totals[-1] == 1
+
+
+def _random_record(draw_index: int, year: int, minor: str, forms: list[str], report: str) -> MonitorRecord:
+    return record(draw_index, year, minor=minor, exploitation_type=forms, police_report=report)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.integers(2020, 2022),
+            st.sampled_from(["yes", "no", "unknown"]),
+            st.lists(st.sampled_from(["sexual", "criminal", "labour"]), max_size=2, unique=True),
+            st.sampled_from(["yes", "no", "unknown"]),
+        ),
+        max_size=80,
+    ),
+    threshold=st.integers(2, 10),
+)
+def test_no_published_entry_of_any_table_is_a_small_count(rows, threshold):
+    recs = [_random_record(i, *row) for i, row in enumerate(rows)]
+
+    monitor = build_monitor(recs, CODEBOOK, 2020, 2022, threshold=threshold)
+
+    for table in (monitor.key_figures, *monitor.tables):
+        n_rows, n_columns = table.shape
+        for i in range(n_rows + 1):
+            for j in range(n_columns + 1):
+                if table.published(i, j):
+                    assert not 1 <= table.count(i, j) < threshold, (table.key, i, j)
+                if table.share_published(i, j):
+                    assert table.published(n_rows, j)
+        if not table.multi_valued_rows and table.column_variable == "year":
+            hidden = table.protection.suppressed()
+            for line in [[(i, j) for j in range(n_columns + 1)] for i in range(n_rows + 1)] + [
+                [(i, j) for i in range(n_rows + 1)] for j in range(n_columns + 1)
+            ]:
+                assert sum(cell in hidden for cell in line) != 1, table.key
