@@ -146,6 +146,8 @@ class Slots:
                 "other": ("kind", "kind", "leerling")}[plan.gender]
         v["gn"] = {"female": rng.choice(("meisje", "meid")), "male": "jongen",
                    "other": "non-binair persoon"}[plan.gender]
+        v["pjongen"] = "meid" if perp_female else "jongen"
+        v["pman"] = "vrouw" if perp_female else "man"
         v["kind"] = self._kind(noun)
 
     def _perp_female(self) -> bool:
@@ -165,13 +167,21 @@ class Slots:
                 else "de jongen"
         if role == "friend":
             return f"mijn {self.values['friend_noun']}"
-        return {"female": "mijn zusje", "male": "mijn broertje", "other": "mijn neefje"}[self.plan.gender]
+        relations = {"female": ("mijn zusje", "mijn nichtje", "het buurmeisje", "een meisje uit mijn team"),
+                     "male": ("mijn broertje", "mijn neefje", "de buurjongen", "een jongen uit mijn team"),
+                     "other": ("het kind van de buren", "een kind uit mijn team")}[self.plan.gender]
+        return self.rng.choice(relations)
 
     def _make_kind_intro(self) -> str:
         """How a parent, professional or friend first names the victim (may carry the age)."""
         plan, v, rng = self.plan, self.values, self.rng
         base = v["kind"]
-        if plan.role == "parent_or_carer" or (plan.role == "professional" and rng.random() < 0.6):
+        adult = plan.age is not None and plan.age >= 18
+        if adult and plan.role == "parent_or_carer":
+            base = {"female": "mijn dochter", "male": "mijn zoon", "other": "mijn kind"}[plan.gender]
+        elif adult and plan.role == "professional":
+            base = {"female": "een cliënte", "male": "een cliënt", "other": "een cliënt"}[plan.gender]
+        elif plan.role == "parent_or_carer" or (plan.role == "professional" and rng.random() < 0.6):
             base = {"female": "een meisje", "male": "een jongen", "other": "een kind"}[plan.gender]
         elif plan.role == "professional":
             base = "een leerling"

@@ -125,7 +125,10 @@ class Composer:
         else:
             if self.plan.formal and self.chance(0.4):
                 self.say(self.pick(d["opening"]["formal"]))
-            self.say(self.pick(d["role_intro"][self.plan.role]))
+            role = self.plan.role
+            if role == "professional" and self.plan.age is not None and self.plan.age >= 18:
+                role = "professional_adult"  # no school talk about adults
+            self.say(self.pick(d["role_intro"][role]))
             if self.plan.gender == "other":
                 self.say(self.pick(d["gender_statement"]["other"]["other"]))
 
@@ -214,6 +217,8 @@ class Composer:
     def compose(self) -> list[tuple[str, str]]:
         self.pending: list[Callable[[], None]] = []
         self.gender_done = False
+        self.fillers = list(self.lib.dialogue["filler"]["formal" if self.plan.formal else "self"])
+        self.rng.shuffle(self.fillers)
         if self.plan.scenario == "exploitation":
             self._exploitation()
         elif self.plan.scenario == "lesson_question":
@@ -257,8 +262,8 @@ class Composer:
             beat()
             if i == 4:
                 self.flush_pending()
-            if self.chance(0.12):
-                self.say(self.pick(d["filler"]["formal" if plan.formal else "self"]))
+            if self.turns[-1][0] == "counsellor" and self.fillers and self.chance(0.3):
+                self.say(self.fillers.pop())  # a short answer to the counsellor, each at most once
         self.flush_pending()
         if self.slots.perp_named and self.chance(0.35):
             self.reply(d["counsellor"]["echo_perp"])
@@ -322,7 +327,8 @@ class Composer:
     def _duration(self) -> None:
         plan, d = self.plan, self.lib.dialogue["duration"]
         if self.chance(0.15):
-            self.say(self.pick(self.persp(d["distractor"])))
+            key = "parent" if plan.role == "parent_or_carer" else plan.perspective
+            self.say(self.pick(d["distractor"][key]))
         if plan.duration is None:
             return
         dur, since = self.slots.duration_phrases()

@@ -29,6 +29,9 @@ _PROTECTED = frozenset((
     "tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien",
     "negentien", "twintig", "snap", "snapchat", "insta", "instagram", "tiktok", "whatsapp", "telegram",
     "facebook", "kinky", "sexjobs", "onlyfans", "grindr", "discord", "tinder", "niet", "geen", "nee", "nooit",
+    "sinds", "jaar", "maanden", "weken", "bijna", "eigenlijk", "aangifte", "politie", "januari", "februari",
+    "maart", "april", "augustus", "september", "oktober", "november", "december", "zomer", "meisje",
+    "jongen", "binair",
 ))
 # Present to past for stories told years later (retro); only unambiguous verb forms
 _PAST = {

@@ -162,6 +162,9 @@ def _exploitation(rng: random.Random, uses: dict[str, list[str]]) -> Plan:
     combo = _weighted(rng, PERP_MIX[types[0]])
     if "parent" in combo and plan.age_mode != "retro" and plan.age is not None and plan.age >= 18:
         combo = "partner_loverboy"
+    adult_events = plan.age_mode != "retro" and plan.age is not None and plan.age >= 18
+    if adult_events and combo.startswith("peer_acquaintance"):
+        combo = combo.replace("peer_acquaintance", "online_contact")  # school peers are for minors
     plan.perp_combo = combo
     plan.perps = tuple(combo.split("+"))
     _recruitment(rng, plan, uses)
@@ -195,7 +198,12 @@ def _recruitment(rng: random.Random, plan: Plan, uses: dict[str, list[str]]) -> 
         roll = rng.random()
         plan.recruitment = "yes" if roll < share else ("no" if roll < 0.88 else None)
     if plan.recruitment == "yes" or combo.startswith("online_contact"):
-        plan.platforms["recruit"] = rng.choice(uses["recruit"])
+        plan.platforms["recruit"] = _recruit_platform(rng, plan, uses)
+
+
+def _recruit_platform(rng: random.Random, plan: Plan, uses: dict[str, list[str]]) -> str:
+    choices = uses["recruit"] if plan.gender == "male" else [p for p in uses["recruit"] if p != "Grindr"]
+    return rng.choice(choices)
 
 
 def _platforms(rng: random.Random, plan: Plan, uses: dict[str, list[str]]) -> None:
@@ -263,8 +271,13 @@ def _nonexploitation(rng: random.Random, uses: dict[str, list[str]]) -> Plan:
     plan = Plan(scenario=scenario, role=role, perspective=perspective, formal=formal, gender=gender,
                 gender_stated=stated, age=None, age_mode="none")
     _age(rng, plan, adult_share=0.12, retro_ok=False)
+    if scenario in ("image_leak", "sextortion_money") and plan.age is not None and (
+            plan.age < 14 or plan.age_mode == "school"):
+        plan.age = max(plan.age, 14)  # no sexting stories about children; no "groep 7" either
+        plan.age_mode = "digits"
+        plan.fake_age = None
     if scenario in ("refused_online", "sextortion_money"):
-        plan.platforms["recruit"] = rng.choice(uses["recruit"])
+        plan.platforms["recruit"] = _recruit_platform(rng, plan, uses)
     elif scenario == "offer_check":
         plan.platforms["recruit"] = rng.choice(uses["offer"])
     if scenario == "image_leak":
