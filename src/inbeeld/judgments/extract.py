@@ -72,7 +72,7 @@ def extract(document: Document) -> list[JudgmentFacts]:
         evidence["articles"] = (articles[0][1], articles[0][2])
     if is_judgment:
         return [_judgment_facts(base, text, statements, evidence)]
-    return _news_facts(base, text, statements, evidence)
+    return _news_facts(base, text, statements, evidence, ages)
 
 
 def _iso(value: str | None) -> str | None:
@@ -143,7 +143,8 @@ class _Case:
 
 
 def _news_facts(base: JudgmentFacts, text: str, statements: list[Statement],
-                evidence: dict[str, tuple[int, int]]) -> list[JudgmentFacts]:
+                evidence: dict[str, tuple[int, int]],
+                ages: tuple[tuple[int, int, int], ...]) -> list[JudgmentFacts]:
     """Group the statements of a news text by defendant (one object per defendant)."""
     cases: list[_Case] = []
     lists: list[list[_Case]] = []  # cases created from one list ("respectievelijk X en Y")
@@ -166,6 +167,12 @@ def _news_facts(base: JudgmentFacts, text: str, statements: list[Statement],
                                    or (desc.age is not None and target.descriptor.age is None)):
             target.descriptor = desc  # the fuller description ("de 29-jarige pooier") wins
         target.statements.setdefault(st.frame, st)
+    # an age inside a defendant's description ("een 14-jarige jongen ... veroordeeld") is not a victim's
+    spans = [(c.descriptor.start, c.descriptor.end) for c in cases if c.descriptor is not None]
+    victim_ages = tuple(dict.fromkeys(a for a, s, _ in ages if not any(ds <= s < de for ds, de in spans)))
+    if victim_ages != base.victim_ages:
+        base = replace(base, victim_ages=victim_ages)
+        evidence = {k: v for k, v in evidence.items() if k != "victim_ages"}
     out = []
     acquittal = find_acquittal(text)
     for case in cases:

@@ -314,9 +314,9 @@ _DESCRIPTOR = re.compile(
     rf"(?:(?P<age>\d{{1,2}})-jarige\s+)?(?:[a-zë]+e\s+)?(?P<noun>{_NOUNS})(?![\w-])"
     rf"(?:\s*\((?P<age2>\d{{1,2}})\)|\s+van\s+(?P<age3>\d{{2}})(?:\s+jaar)?(?=[\s,.]))?(?P<where>\s+(?:uit|van)\s+(?:de\s+|het\s+)?[A-Z][\w'-]+)?",
     re.I)
-_NAMED = re.compile(r"\b(?P<name>(?:[A-Z][a-zà-ÿ]+\s+){0,1}(?:(?:van|de|der|den|el)\s+)?[A-Z][a-zà-ÿ]*\.)"
+_NAMED = re.compile(r"\b(?P<name>(?:[A-Z][a-zà-ÿ]+\s+){0,1}(?:(?:van|de|der|den|el)\s+)?[A-Z]\.)"
                     r"(?:\s*\((?P<age>\d{1,2})\))?")
-_VICTIM_CONTEXT = re.compile(r"(?:met|tegen\s+betaling\s+met|bij|slachtoffer|aangeefster)\s+$", re.I)
+_VICTIM_CONTEXT = re.compile(r"(?:met|tegen\s+betaling\s+met|bij|aan|slachtoffer|aangeefster)\s+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)

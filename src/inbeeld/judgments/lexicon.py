@@ -94,7 +94,7 @@ DEFENDANT_NOUNS: dict[str, str | None] = {
     "ouders": "parent", "pooier": "trafficker", "pooiers": "trafficker", "loverboy": "trafficker",
     "mensenhandelaar": "trafficker", "mensenhandelaars": "trafficker", "uitbuiter": "trafficker",
     "eigenaar": "trafficker", "eigenares": "trafficker", "klant": "client", "klanten": "client",
-    "hoerenloper": "client", "zoon": None, "dochter": None, "hoofdverdachte": None,
+    "hoerenloper": "client", "jongen": None, "zoon": None, "dochter": None, "hoofdverdachte": None,
     "medeverdachte": None, "handlanger": None, "partner": None, "zus": None, "neef": None,
     "oom": None, "tante": None, "chauffeur": None, "bordeelhouder": "trafficker",
     "exploitant": "trafficker", "souteneur": "trafficker", "bendeleider": "trafficker",
