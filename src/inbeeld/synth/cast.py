@@ -167,9 +167,16 @@ class Slots:
                 else "de jongen"
         if role == "friend":
             return f"mijn {self.values['friend_noun']}"
-        relations = {"female": ("mijn zusje", "mijn nichtje", "het buurmeisje", "een meisje uit mijn team"),
-                     "male": ("mijn broertje", "mijn neefje", "de buurjongen", "een jongen uit mijn team"),
-                     "other": ("het kind van de buren", "een kind uit mijn team")}[self.plan.gender]
+        if self.plan.age is not None and self.plan.age >= 18:
+            relations = {"female": ("mijn zus", "mijn nicht", "de buurvrouw", "een collega"),
+                         "male": ("mijn broer", "mijn neef", "de buurman", "een collega"),
+                         "other": ("een collega", "iemand uit mijn straat")}[self.plan.gender]
+        else:
+            relations = {
+                "female": ("mijn zusje", "mijn nichtje", "het buurmeisje", "een meisje uit mijn team"),
+                "male": ("mijn broertje", "mijn neefje", "de buurjongen", "een jongen uit mijn team"),
+                "other": ("het kind van de buren", "een kind uit mijn team"),
+            }[self.plan.gender]
         return self.rng.choice(relations)
 
     def _make_kind_intro(self) -> str:

@@ -29,7 +29,8 @@ class Library:
 
 # Counsellor lines to a friend or relative who writes informally: the "u" lines with "je"
 _U_TO_JE = tuple((re.compile(a), b) for a, b in (
-    (r"\bVertelt u maar\b", "Vertel maar"), (r"\bkunt u\b", "kun je"), (r"\bKunt u\b", "Kun je"),
+    (r"\bVertelt u maar\b", "Vertel maar"), (r"\bmaakt u zich\b", "maak je je"),
+    (r"\bkunt u\b", "kun je"), (r"\bKunt u\b", "Kun je"),
     (r"\bheeft u\b", "heb je"), (r"\bHeeft u\b", "Heb je"), (r"\buzelf\b", "jezelf"), (r"\buw\b", "je"),
     (r"\bu\b", "je"), (r"\bU\b", "Je"),
 ))
@@ -328,6 +329,8 @@ class Composer:
         plan, d = self.plan, self.lib.dialogue["duration"]
         if self.chance(0.15):
             key = "parent" if plan.role == "parent_or_carer" else plan.perspective
+            if key == "self" and "partner_loverboy" in plan.perps and self.chance(0.5):
+                key = "partner"  # "we zijn al 2 jaar samen": the relationship, not the exploitation
             self.say(self.pick(d["distractor"][key]))
         if plan.duration is None:
             return

@@ -76,8 +76,8 @@ def get_pools() -> Pools:
     care = sorted({p.format(w=w) for p in places["care"] for w in words})
     dutch_surnames = [s for s in names["surnames"]["dutch"] if " " not in s]
     employers = sorted(
-        {p.format(e=e, s=s) for p in places["employers"] for e in places["employer_words"]
-         for s in dutch_surnames[:8]}
+        {pattern.format(e=e, s=s) for pattern, words in places["employers"].items()
+         for e in (words or [""]) for s in dutch_surnames[:10]}
     )
     return Pools(
         female=tuple(sorted(female)),

@@ -47,7 +47,8 @@ _PAST = {
     "werk": "werkte", "ben": "was", "heb": "had", "spreek": "sprak", "sta": "stond", "deel": "deelde",
     "zijn": "waren", "gebruiken": "gebruikten", "stuurt": "stuurde", "zet": "zette", "huurt": "huurde",
     "koopt": "kocht", "slaap": "sliep", "durf": "durfde", "regel": "regelde", "liggen": "lagen",
-    "appen": "appten", "dreigen": "dreigden", "nu": "toen", "runt": "runde", "hoort": "hoorde",
+    "appen": "appten", "woon": "woonde", "dreigen": "dreigden", "nu": "toen", "runt": "runde",
+    "hoort": "hoorde",
 }
 _PAST_RE = re.compile(r"\b(" + "|".join(map(re.escape, _PAST)) + r")\b")
 

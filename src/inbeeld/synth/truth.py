@@ -157,7 +157,7 @@ def _exploitation(rng: random.Random, uses: dict[str, list[str]]) -> Plan:
     plan = Plan(scenario="exploitation", role=role, perspective=perspective, formal=formal, gender=gender,
                 gender_stated=stated, age=None, age_mode="none", types=tuple(types))
     labour_only = types == ("labour",)
-    _age(rng, plan, adult_share=0.75 if labour_only else 0.15, retro_ok=True)
+    _age(rng, plan, adult_share=0.75 if labour_only else 0.15, retro_ok=not labour_only)
     # perpetrators: drawn for the first type (combinations are written for it)
     combo = _weighted(rng, PERP_MIX[types[0]])
     if "parent" in combo and plan.age_mode != "retro" and plan.age is not None and plan.age >= 18:
