@@ -103,16 +103,16 @@ def write_report(
     paths["html"].write_text(html, encoding="utf-8")
     if pdf:
         paths["pdf"] = write_pdf(html, out / f"{stem}.pdf")
-    paths["csv"] = write_csv(monitor, out / f"{stem}_tabellen.csv", lang)
-    paths["xlsx"] = write_xlsx(monitor, out / f"{stem}_tabellen.xlsx", lang)
-    paths["sav"] = write_sav(monitor, out / f"{stem}_tabellen.sav", lang)
+    tables = "tabellen" if lang == "nl" else "tables"
+    paths["csv"] = write_csv(monitor, out / f"{stem}_{tables}.csv", lang)
+    paths["xlsx"] = write_xlsx(monitor, out / f"{stem}_{tables}.xlsx", lang)
+    paths["sav"] = write_sav(monitor, out / f"{stem}_{tables}.sav", lang)
     paths["disclosure_log"] = out / DISCLOSURE_LOG
     paths["disclosure_log"].write_text(
         json.dumps(monitor.disclosure_log(), ensure_ascii=False, indent=1), encoding="utf-8"
     )
     if internal:
-        paths["internal_xlsx"] = write_xlsx(
-            monitor, out / f"{stem}_INTERN_niet_publiceren.xlsx", lang, internal=True
-        )
+        marker = "INTERN_niet_publiceren" if lang == "nl" else "INTERNAL_do_not_publish"
+        paths["internal_xlsx"] = write_xlsx(monitor, out / f"{stem}_{marker}.xlsx", lang, internal=True)
     logger.info("report written to %s (%d files)", out, len(paths))
     return paths
