@@ -65,21 +65,41 @@ class AgeRule:
         variable: str,
         self_patterns: tuple[re.Pattern[str], ...],
         other_patterns: tuple[re.Pattern[str], ...],
+        answers: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (),
     ) -> None:
         self.variable = variable
         self.self_patterns = tuple(self_patterns)
         self.other_patterns = tuple(other_patterns)
+        self.answers = tuple(answers)  # (whose age, counsellor question, chatter reply with group n)
+
+    def _answered(self, ctx: Context, source: str) -> list[AgeMention]:
+        out: list[AgeMention] = []
+        messages = ctx.conversation.messages
+        for whose, question, reply in self.answers:
+            if whose != ("victim" if ctx.chatter_is_victim else "other"):
+                continue
+            for sentence in ctx.counsellor:
+                if not question.search(sentence.text):
+                    continue
+                nxt = next((i for i in range(sentence.message + 1, len(messages))
+                            if messages[i].role == "chatter"), None)
+                first = next((s for s in ctx.chatter if s.message == nxt), None)
+                if first is not None:
+                    out.extend(find_ages((reply,), [first], source))
+        return out
 
     def suggest(self, ctx: Context) -> Suggestion:
         source = f"rule:{self.variable}"
         if ctx.chatter_is_victim:
             mentions = find_ages(self.self_patterns, ctx.chatter, source)
+            mentions = sorted(mentions + self._answered(ctx, source),
+                              key=lambda m: (m.evidence.message, m.evidence.start))
             if mentions:
                 last = mentions[-1]  # she corrects herself: the latest statement is the truth
                 agree = sum(m.age == last.age for m in mentions) / len(mentions)
                 return Suggestion(self.variable, last.age, round(0.75 + 0.2 * agree, 4), (last.evidence,))
         else:
-            mentions = find_ages(self.other_patterns, ctx.chatter, source)
+            mentions = find_ages(self.other_patterns, ctx.chatter, source) or self._answered(ctx, source)
             if mentions:
                 first = mentions[0]  # the person written about is introduced first
                 return Suggestion(self.variable, first.age, 0.85, (first.evidence,))

@@ -111,7 +111,15 @@ def _lexicon(spec: _Spec, variable: str, codebook: Codebook) -> LexiconRule:
 
 
 def _age(spec: _Spec, variable: str, codebook: Codebook) -> AgeRule:
-    return AgeRule(variable, spec.regexes("self"), spec.regexes("other"))
+    answers = []
+    for i, item in enumerate(spec.get("answers", []) or []):
+        if not isinstance(item, dict) or "question" not in item or "reply" not in item:
+            raise RuleFileError(f"{spec.path}: key 'answers[{i}]' needs 'question' and 'reply'")
+        whose = str(item.get("chatter", "victim"))
+        if whose not in ("victim", "other"):
+            raise RuleFileError(f"{spec.path}: key 'answers[{i}].chatter': {whose!r} not in [victim, other]")
+        answers.append((whose, spec.regex("answers", item["question"]), spec.regex("answers", item["reply"])))
+    return AgeRule(variable, spec.regexes("self"), spec.regexes("other"), tuple(answers))
 
 
 def _minor(spec: _Spec, variable: str, codebook: Codebook) -> MinorRule:
@@ -154,7 +162,7 @@ _Builder = Callable[[_Spec, str, Codebook], Rule]
 RULE_KINDS: dict[str, tuple[_Builder, set[str]]] = {
     "lexicon": (_lexicon, {"values", "pick", "priority", "default", "default_score", "requires", "unless",
                            "answers", "fallback", "relabel", "suppress", "turns", "normalise", "boost"}),
-    "age": (_age, {"self", "other"}),
+    "age": (_age, {"self", "other", "answers"}),
     "minor": (_minor, {"age_variable", "past", "signals"}),
     "duration": (_duration, {"anchors", "units", "quantities", "since", "amount", "since_year",
                              "since_age", "until_age", "from_age", "exclude", "age_variable", "requires"}),
