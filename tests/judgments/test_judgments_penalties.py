@@ -182,3 +182,29 @@ def test_evidence_offsets_point_at_the_phrase() -> None:
     text = "Na een lange zitting kreeg de man 20 maanden celstraf."
     (statement,) = find_statements(text, judgment=False)
     assert text[statement.start:statement.end] == "20 maanden celstraf"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("veroordeelt de verdachte tot hechtenis voor de duur van 3 (drie) maanden;", {U: 90}),
+    ("Veroordeelt verdachte tot honderdtachtig (180) dagen jeugddetentie.", {U: 180}),
+    ("veroordeelt de verdachte tot een gevangenisstraf voor de duur van 2 (twee) jaar en 6 maanden;",
+     {U: 910}),
+    ("veroordeelt verdachte tot een gevangenisstraf van 5 jaar, en verbindt hieraan een proeftijd, die "
+     "wordt gesteld op 2 jaar;", {U: 1825}),
+    ("veroordeelt verdachte tot een gevangenisstraf van 6 (zes) maanden; bepaalt dat deze gevangenisstraf "
+     "niet ten uitvoer zal worden gelegd, tenzij de rechter later anders mocht gelasten;", {C: 180}),
+    ("Veroordeelt verdachte tot een gevangenisstraf van 4 maanden. Van deze gevangenisstraf zal een "
+     "gedeelte, groot 3 (drie) maanden, niet tenuitvoergelegd worden.", {U: 30, C: 90}),
+    ("veroordeelt verdachte tot een taakstraf bestaande uit het verrichten van onbetaalde arbeid voor de "
+     "duur van 60 (zestig) uren, subsidiair 30 dagen hechtenis", {H: 60}),
+    ("Veroordeelt verdachte tot een taakstraf van 40 uren. Bepaalt dat de tijd in voorarrest in mindering "
+     "wordt gebracht naar rato van 2 uur per dag.", {H: 40}),
+    ("Veroordeelt verdachte tot een gevangenisstraf van 8 maanden. Gelast dat de verdachte ter beschikking "
+     "wordt gesteld.", {U: 240, "tbs": True}),
+    ("Veroordeelt verdachte tot een gevangenisstraf van 2 maanden. Ontzegt de verdachte de bevoegdheid "
+     "motorrijtuigen te besturen voor de tijd van 6 (zes) maanden.", {U: 60}),
+    ("Veroordeelt verdachte tot een gevangenisstraf van 8 maanden. Gelast de tenuitvoerlegging van de "
+     "voorwaardelijk opgelegde straf, te weten een gevangenisstraf voor de duur van twee weken.", {U: 240}),
+])
+def test_dictum_formulas(text: str, expected: dict) -> None:
+    assert _frames(text, judgment=True, instance="rechtbank")["imposed"] == expected

@@ -61,11 +61,11 @@ _NOT_BEFORE = re.compile(
     r"(?:proeftijd|vervangende|vervangen\s+door|subsidiair|indien\s+niet|gijzeling|maximaal|maximum\w*"
     r"|ten\s+hoogste|ten\s+minste|minimaal|minimum\w*|hooguit|tot\s+wel|oplopen\s+tot|strafmaximum"
     r"|tbs|terbeschikkingstelling|pij|maatregel|ontzegging|verbod|toezicht|leeftijd|jonger|ouder"
-    r"|voorarrest|voorlopige\s+hechtenis|uitgezeten|verjaring\w*|oriëntatiepunt\w*)\W+(?:[\w()]+\W+){0,5}$",
+    r"|voorarrest|voorlopige\s+hechtenis|uitgezeten|verjaring\w*|oriëntatiepunt\w*|bevoegdheid|rato)\W+(?:[\w()]+\W+){0,5}$",
     re.I)
 _NOT_AFTER = re.compile(
     r"^\s*(?:vervangende|oud\b|geleden|later|lang\b|in\s+(?:voorarrest|voorlopige|verzekering)"
-    r"|voorarrest|voorlopige\s+hechtenis|heeft\s+(?:vast|gezeten)|vastgezeten|gezeten|uitgezeten|na\b)",
+    r"|voorarrest|voorlopige\s+hechtenis|heeft\s+(?:vast|gezeten)|vastgezeten|gezeten|uitgezeten|na\b|per\b)",
     re.I)
 _APPROXIMATE = re.compile(r"(?:meer\s+dan|minder\s+dan|ruim|bijna|circa|ongeveer|zo'n|tot\s+wel|hooguit"
                           r"|enkele)\s+$", re.I)
@@ -90,9 +90,12 @@ _DICTUM_START = re.compile(r"^(?:[-•*]\s*)?(?:Veroordeelt|Bepaalt|Beveelt|Legt
                            r"|Spreekt|Vernietigt|Bevestigt|Verbeurdverklaart|Onttrekt|Heft)\b")
 _WHOLE_CONDITIONAL = re.compile(
     r"bepaalt\s+dat\s+(?:de|deze)\s+(?:opgelegde\s+)?(?:gevangenisstraf|jeugddetentie|straf)\b[^.]{0,80}"
-    r"niet\s+(?:zal\s+worden\s+)?ten\s+uitvoer", re.I)
-_NOT_EXECUTED = re.compile(r"niet\s+(?:zal\s+worden\s+)?ten\s+uitvoer", re.I)
-_TBS = re.compile(r"\b(?:tbs|terbeschikkingstelling|ter\s+beschikking\s+(?:gesteld|stelling))\b", re.I)
+    r"niet\s+(?:zal\s+worden\s+)?ten\s*uitvoer", re.I)
+_NOT_EXECUTED = re.compile(r"niet\s+(?:zal\s+worden\s+)?ten\s*uitvoer", re.I)
+# "Van deze gevangenisstraf zal een gedeelte, groot 3 maanden, niet ten uitvoer worden gelegd."
+_PART_SENTENCE = re.compile(r"\bgedeelte\b[^.]{0,80}\bgroot\b|^waarvan\b", re.I)
+_TBS = re.compile(r"\b(?:tbs|terbeschikkingstelling|ter\s+beschikking\s+(?:wordt\s+|is\s+)?gesteld"
+                  r"|ter\s+beschikking\s+stelling(?!\s+van\s+(?:de|het)\s+(?:goed|voorwerp|geld)))\b", re.I)
 
 FRAMES = ("demanded", "imposed", "lower", "ignored")
 
@@ -151,7 +154,8 @@ def _blocks(text: str, spans: list[Segment]) -> list[list[Segment]]:
     previous_dictum = False
     for span in spans:
         is_dictum = bool(_DICTUM_START.match(text[span.start:span.end]))
-        if is_dictum and previous_dictum and blocks:
+        is_part = bool(_PART_SENTENCE.search(text[span.start:span.end]))
+        if blocks and ((is_dictum and previous_dictum) or is_part):
             blocks[-1].append(span)
         else:
             blocks.append([span])
@@ -173,6 +177,11 @@ def _block_statements(text: str, block: list[Segment], *, judgment: bool,
             continue
         if not amounts:
             continue
+        whole = _WHOLE_CONDITIONAL.search(text, span.start, span.end)
+        if whole:  # "...van 6 maanden; bepaalt dat deze gevangenisstraf niet ten uitvoer ..."
+            amounts = [replace(a, status="conditional")
+                       if a.kind == "prison" and a.status == "plain" and a.end <= whole.start() else a
+                       for a in amounts]
         last_prison = [a for a in amounts if a.kind == "prison"]
         frames = _clause_frames(text, span, judgment=judgment, instance=instance)
         for amount in amounts:
@@ -358,6 +367,8 @@ def _link(text: str, span: Segment, amount: Amount, previous: Amount | None) -> 
     chained = (previous is not None and previous.kind in ("prison", "service")
                and _CHAIN_GAP.match(text[previous.end:amount.start]) is not None)
     cue = bool(_CUE_BEFORE.search(before) or _CUE_AFTER.match(after))
+    if amount.unit == "uur" and re.search(rf"\b{SERVICE_NOUN}\b[^.;]*$", before, re.I):
+        cue = True  # "taakstraf bestaande uit onbetaalde arbeid voor de duur van 60 uren"
     if not (noun or has_adj or chained or cue):
         return None
     if not noun and not has_adj and _PERIOD_BEFORE.search(before):
