@@ -232,15 +232,35 @@ def test_registered_series_keep_their_source_and_give_a_ratio(tmp_path: Path):
 def test_small_helpline_counts_in_the_comparison_give_no_ratio():
     from inbeeld.monitor import RegisteredValue
 
-    values = [RegisteredValue(2020, "g", 100, "S", 2), RegisteredValue(2021, "g", 100, "S", 3)]
-    recs = [record(i, 2020, exploitation_type=["sexual"]) for i in range(4)] + [
-        record(10 + i, 2021, exploitation_type=["sexual"]) for i in range(40)
+    group = "registered_minors_domestic_sexual_exploitation"  # not a key-figure row: no links
+    values = [RegisteredValue(2020, group, 100, "S", 2), RegisteredValue(2021, group, 100, "S", 3)]
+    recs = [record(i, 2020, exploitation_type=["sexual"], minor="yes") for i in range(4)] + [
+        record(10 + i, 2021, exploitation_type=["sexual"], minor="yes") for i in range(40)
     ]
     series = build_monitor(recs, CODEBOOK, 2020, 2021, registered=values).comparison.series[0]
 
     assert series.ratio(0) is None
-    # 2020 = period - 2021: the period and 2021 cannot both show
-    assert series.ratio(1) is None or series.ratio(2) is None
+    assert series.ratio(1) == pytest.approx(0.4)
+    assert series.ratio(2) is None  # the period minus 2021 would give 2020 back
+
+
+def test_years_hidden_in_the_key_figures_stay_hidden_in_the_comparison():
+    from inbeeld.monitor import RegisteredValue
+
+    recs = [record(i, 2020, exploitation_type=["sexual"]) for i in range(5)]
+    recs += [record(100 + i, 2021, exploitation_type=["sexual"]) for i in range(12)]
+    recs += [record(200 + i, 2022, exploitation_type=["sexual"]) for i in range(30)]
+    values = [RegisteredValue(2021, "g", 100, "S", 2), RegisteredValue(2022, "g", 100, "S", 3)]
+
+    monitor = build_monitor(recs, CODEBOOK, 2020, 2022, registered=values)
+
+    key = monitor.key_figures
+    row = [c.key for c in key.rows].index("exploitation")
+    assert not key.published(row, 1)  # 12 hides the 5 of 2020 in the key figures
+    series = monitor.comparison.series[0]
+    assert series.years == (2021, 2022)
+    assert series.ratio(0) is None  # else key-figure total - 2022 - 2021 gives 2020
+    assert series.ratio(2) is None
 
 
 @pytest.mark.parametrize("content, row, field", [

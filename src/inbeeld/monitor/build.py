@@ -77,14 +77,19 @@ def build_monitor(
             "(<variable>_by_year): choose another key"
         )
     tables = tuple(count_table(request(t), period, threshold, total_label=total(t)) for t in specs)
-    key_figures = _key_figures(codebook, spec, period, columns_year, threshold, period_label)
+    key_figures, key_figure_tests = _key_figures(
+        codebook, spec, period, columns_year, threshold, period_label
+    )
     comparison = None
     if registered is not None:
         if isinstance(registered, str | Path):
             values, source_file = read_registered(registered), Path(registered).name
         else:
             values, source_file = tuple(registered), ""
-        comparison = compare_registered(values, period, spec, year_from, year_to, threshold, source_file)
+        comparison = compare_registered(
+            values, period, spec, year_from, year_to, threshold, source_file,
+            linked=_hidden_years(key_figures, key_figure_tests),
+        )
     reviewed = sum(len(r.reviewed & set(codebook.names)) for r in period)
     return Monitor(
         year_from=year_from,
@@ -147,7 +152,7 @@ def _per_variable_specs(codebook: Codebook, spec: MonitorSpec) -> list[TableSpec
 def _key_figures(
     codebook: Codebook, spec: MonitorSpec, records: Sequence[MonitorRecord],
     columns: Dimension, threshold: int, period_label: str,
-) -> MonitorTable:
+) -> tuple[MonitorTable, dict[str, frozenset[Condition]]]:
     """Conversations per year and those about (a minor's) exploitation: the report's first table."""
     exploitation = Condition("exploitation_type") if "exploitation_type" in codebook else None
     rows: list[tuple[Category, tuple[Condition, ...]]] = []
@@ -170,7 +175,7 @@ def _key_figures(
         "key_figures", tuple(c for c, _ in rows), multi=True, tests=tuple(t for _, t in rows)
     )
     base_nl, base_en = base_sentences((), columns, codebook, spec, True, period_label)
-    return count_table(
+    table = count_table(
         TableRequest(
             key=KEY_FIGURES, title_nl="Kerncijfers: gesprekken per jaar",
             title_en="Key figures: conversations by year", rows=dimension, columns=columns,
@@ -179,3 +184,17 @@ def _key_figures(
         ),
         records, threshold, total_label=(period_label, period_label),
     )
+    return table, {category.key: frozenset(test) for category, test in rows}
+
+
+def _hidden_years(
+    table: MonitorTable, tests: dict[str, frozenset[Condition]]
+) -> dict[frozenset[Condition], frozenset[int]]:
+    """For each key-figure row, the years it hides: the comparison must hide them too."""
+    out = {}
+    for i, category in enumerate(table.rows):
+        if category.key in tests:
+            out[tests[category.key]] = frozenset(
+                int(c.key) for j, c in enumerate(table.columns) if not table.published(i, j)
+            )
+    return out

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from inbeeld.errors import InputFormatError
 from inbeeld.monitor.model import Comparison, ComparisonSeries, RegisteredValue
 from inbeeld.monitor.records import MonitorRecord
-from inbeeld.monitor.suppression import suppress_small_cells
-from inbeeld.monitor.tablespec import MonitorSpec
+from inbeeld.monitor.suppression import PRIMARY, SECONDARY, Protection, SuppressedEntry
+from inbeeld.monitor.tablespec import Condition, MonitorSpec
 
 REGISTERED_COLUMNS = ("year", "group", "count", "source")
 
@@ -79,8 +79,14 @@ def compare_registered(
     year_to: int,
     threshold: int,
     source_file: str = "",
+    *,
+    linked: Mapping[frozenset[Condition], frozenset[int]] | None = None,
 ) -> Comparison:
-    """One series per (group, source) — sources are never mixed — with helpline counts per year."""
+    """One series per (group, source) — sources are never mixed — with helpline counts per year.
+
+    `linked`: years hidden elsewhere in the report for the same helpline definition (the key
+    figures); they stay hidden here, or the two tables together would give them back.
+    """
     in_period = [v for v in values if year_from <= v.year <= year_to]
     series_keys = list(dict.fromkeys((v.group, v.source) for v in in_period))
     series = []
@@ -96,7 +102,7 @@ def compare_registered(
                 by_year[record.year] += 1
         helpline = [by_year[y] for y in years]
         registered = [v.count for v in points]
-        protection = suppress_small_cells([helpline], threshold)  # the period is the row total
+        hidden_elsewhere = (linked or {}).get(frozenset(definition.where), frozenset())
         series.append(ComparisonSeries(
             group=group,
             source=source,
@@ -105,8 +111,31 @@ def compare_registered(
             years=years,
             registered=(*registered, sum(registered)),
             helpline=(*helpline, sum(helpline)),
-            protection=protection,
+            protection=_protect_series(years, helpline, threshold, hidden_elsewhere),
         ))
     return Comparison(
         source_file=source_file, series=tuple(series), outside_period=len(values) - len(in_period)
     )
+
+
+def _protect_series(
+    years: Sequence[int], helpline: Sequence[int], threshold: int, hidden_elsewhere: frozenset[int]
+) -> Protection:
+    """Hide small years and years hidden elsewhere; then hide the period sum as well.
+
+    Hiding the period, not a second year, is what keeps a series safe next to another table
+    that publishes some of the same years: that table's published years cannot be subtracted
+    from a period sum that is not shown.
+    """
+    entries = []
+    for j, count in enumerate(helpline):
+        if 1 <= count < threshold:
+            entries.append(SuppressedEntry(0, j, PRIMARY, f"count between 1 and {threshold - 1}"))
+        elif years[j] in hidden_elsewhere:
+            entries.append(SuppressedEntry(0, j, SECONDARY, "hidden in the key figures"))
+    total = sum(helpline)
+    if 1 <= total < threshold:
+        entries.append(SuppressedEntry(0, len(years), PRIMARY, f"count between 1 and {threshold - 1}"))
+    elif entries:
+        entries.append(SuppressedEntry(0, len(years), SECONDARY, "the period would reveal a hidden year"))
+    return Protection(n_rows=1, n_columns=len(years), threshold=threshold, entries=tuple(entries))
