@@ -72,8 +72,12 @@ def test_evidence_offsets_cover_the_sentence_text() -> None:
     assert text[start:end] == "vier maanden cel"
 
 
-def test_text_without_any_sentence_still_gives_one_object() -> None:
-    (facts,) = _one("Een artikel over mensenhandel zonder uitspraak.")
+def test_news_text_without_any_sentence_gives_no_object() -> None:
+    assert _one("Een artikel over mensenhandel zonder uitspraak.") == []
+
+
+def test_judgment_without_any_sentence_still_gives_its_object() -> None:
+    (facts,) = _one("ECLI:NL:RBLIM:2099:3\nInhoudsindicatie\nMensenhandel.", "ECLI_NL_RBLIM_2099_3.txt")
     assert facts.imposed.is_empty and facts.demanded.is_empty
     assert facts.articles == ("273f Sr",)
 

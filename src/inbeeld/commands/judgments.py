@@ -30,12 +30,15 @@ def extract_cmd(
     files = list(iter_paths(paths))
     results = []
     skipped: list[tuple[Path, str]] = []
+    empty = 0  # news texts that state no demand or sentence give no object (spec)
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                   MofNCompleteColumn(), TimeElapsedColumn(), console=_err) as progress:
         task = progress.add_task("Uitspraken lezen", total=len(files))
         for path in files:
             try:
-                results.extend(extract_file(path))
+                found = extract_file(path)
+                results.extend(found)
+                empty += not found
             except DocumentReadError as exc:
                 skipped.append((path, exc.problem))
             except Exception as exc:  # a rule bug on one document must not stop the batch
@@ -44,8 +47,8 @@ def extract_cmd(
     written = write_facts(output, results)
     for path, problem in skipped:
         _err.print(f"[yellow]skipped[/yellow] {path}: {problem}", markup=True, highlight=False)
-    _err.print(f"{len(files) - len(skipped)} documents read, {len(skipped)} skipped, "
-               f"{written} objects written to {output}", highlight=False)
+    _err.print(f"{len(files) - len(skipped)} documents read ({empty} without a stated sentence), "
+               f"{len(skipped)} skipped, {written} objects written to {output}", highlight=False)
 
 
 def _evaluate(gold: Path, docs: Path, as_json: bool) -> None:

@@ -191,7 +191,7 @@ def _news_facts(base: JudgmentFacts, text: str, statements: list[Statement],
                          defendant=desc.text if desc else None,
                          defendant_age=desc.age if desc else None,
                          role_of_defendant=role))
-    return out or [base]
+    return out  # spec: one object per defendant *with a stated demand or sentence*; none -> none
 
 
 def _place_list_item(cases: list[_Case], lists: list[list[_Case]], st: Statement, size: int,
