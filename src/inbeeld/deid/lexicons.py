@@ -40,9 +40,14 @@ def _read_items(path: Path) -> frozenset[str]:
         return frozenset(line.strip() for line in stream if line.strip())
 
 
+# letters that carry no combining accent in Unicode, so NFKD leaves them alone
+_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe",
+                          "ı": "i", "þ": "th", "ŀ": "l"})
+
+
 def fold(word: str) -> str:
-    """Lowercase without accents: the key under which name variants meet."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    """Lowercase without accents: the key under which name variants meet ("Łukasz" = "lukasz")."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

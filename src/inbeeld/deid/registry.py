@@ -10,6 +10,7 @@ from inbeeld.deid.recognisers.names import ChatNameRecogniser
 from inbeeld.deid.recognisers.phone import PhoneRecogniser
 from inbeeld.deid.recognisers.places import ChatPlaceRecogniser
 from inbeeld.deid.recognisers.propernouns import ProperNounRecogniser
+from inbeeld.deid.recognisers.street import StreetRecogniser
 from inbeeld.deid.recognisers.structured import (
     BsnRecogniser,
     EmailRecogniser,
@@ -19,17 +20,17 @@ from inbeeld.deid.recognisers.structured import (
     PostcodeRecogniser,
     UrlRecogniser,
 )
-from inbeeld.deid.stages import KeepWords, Propagate, ResolveOverlaps, Stage, TrimTitles
+from inbeeld.deid.stages import HouseNumbers, KeepWords, Propagate, ResolveOverlaps, Stage, TrimTitles
 
 RECOGNISERS: dict[str, type[Recogniser]] = {
     cls.name: cls
     for cls in (
         DeduceRecogniser, EmailRecogniser, UrlRecogniser, HandleRecogniser, PhoneRecogniser,
         IbanRecogniser, PlateRecogniser, PostcodeRecogniser, BsnRecogniser, IdNumberRecogniser,
-        BirthDateRecogniser, ChatNameRecogniser, ChatPlaceRecogniser, ProperNounRecogniser,
+        BirthDateRecogniser, StreetRecogniser, ChatNameRecogniser, ChatPlaceRecogniser, ProperNounRecogniser,
     )
 }
 
 STAGES: dict[str, type[Stage]] = {
-    cls.name: cls for cls in (KeepWords, TrimTitles, ResolveOverlaps, Propagate)
+    cls.name: cls for cls in (KeepWords, TrimTitles, HouseNumbers, ResolveOverlaps, Propagate)
 }

@@ -93,6 +93,28 @@ def resolve_overlaps(text: str, found: Sequence[Finding]) -> list[Finding]:
     return merged
 
 
+_HOUSE_NUMBER_TAIL = re.compile(r"(?:\s?\d{1,4})?(?:\s?-\s?\d{1,3}|\s?[-/]?[a-zA-Z](?![\w]))")
+
+
+class HouseNumbers(Stage):
+    """Extend an address over the rest of its house number ("Middenweg 14" + "-2", "14a")."""
+
+    name = "house_numbers"
+
+    def apply(self, texts: Sequence[str], findings: Findings) -> Findings:
+        out = []
+        for text, found in zip(texts, findings, strict=True):
+            extended = []
+            for f in found:
+                if f.type == "ADDRESS":
+                    m = _HOUSE_NUMBER_TAIL.match(text, f.end)
+                    if m and m.end() > f.end and (any(c.isdigit() for c in text[f.start:f.end]) or m.group()[:1].isspace() and any(c.isdigit() for c in m.group())):
+                        f = Finding(f.start, m.end(), f.type, f.source)
+                extended.append(f)
+            out.append(extended)
+        return out
+
+
 class ResolveOverlaps(Stage):
     name = "resolve_overlaps"
 

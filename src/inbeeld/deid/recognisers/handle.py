@@ -22,9 +22,11 @@ _CUE = re.compile(
     rf"(?i)\b(?:{_PLATFORM})\b(?:\s*(?:naam|name|account|id))?"
     r"(?:\s*(?::|=|is|heet|was|->)\s*|\s+)(@?[\w.]{2,30})"
 )
+# handle-shaped tokens: an underscore ("sammie_xx04"), or letters and digits mixed, starting
+# with a letter ("sanne2008", "ariana0real03"); "16jaar" and "3havo" start with a digit
 _SHAPED = re.compile(
     r"(?<![\w@./-])(?:[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9]"
-    r"|[A-Za-z]{3,}[._]?\d{2,4}[A-Za-z]{0,3})(?![\w@-]|\.\w)"
+    r"|(?=[A-Za-z]{3})(?=[A-Za-z0-9]*\d)[A-Za-z][A-Za-z0-9.]{4,29}[A-Za-z0-9])(?![\w@-]|\.\w)"
 )
 
 

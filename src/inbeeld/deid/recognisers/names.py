@@ -46,6 +46,13 @@ _WEAK = re.compile(
 _NEAR = re.compile(r"(?:\bmet|\ben|\bvan|\bbij|\bvoor|\bzegt|\bzei|\bvroeg|\bappte|\bwil|\bvond)[\s,]*$")
 # "dat heet criminele uitbuiting": naming a thing, not a person
 _NAMING_A_THING = re.compile(r"\b(?:dat|dit|het|wat|zo|dat is|het is)\s+(?:heet|heette|noemen we|noem je)\s*$")
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:zit|zat|neemt|nemt|nam|regelt|regelde|woont|woonde|belt|belde|zegt|zei|heeft|had|wil|"
+    r"wou|komt|kwam|gaat|ging|stuurt|stuurde|appt|appte|haalt|haalde|brengt|bracht|doet|deed|laat|"
+    r"liet|geeft|gaf|houdt|hield|moet|moest|kan|kon|betaalt|betaalde|dwingt|dwong|slaat|sloeg|"
+    r"dreigt|dreigde|is mn|is mijn|is m'n|is zn|is een|was mn|was mijn|en ik|zn|z'n|says|said|has|took|takes)\b",
+    re.IGNORECASE,
+)
 _INTERFIX = frozenset("de van der den el al ten ter le la da di du von".split())
 
 
@@ -70,7 +77,9 @@ class ChatNameRecogniser(Recogniser):
         while i < len(toks):
             tok = toks[i]
             key = fold(tok.text)
-            if self._blocked(key):
+            acting = tok.sentence_start and _SUBJECT_VERB.match(text, tok.end) is not None
+            # a name that is also a common word ("Storm", "Bas") only counts as a subject that acts
+            if self._blocked(key) and not (acting and key in names and key not in keep_words(self.keep_file)):
                 i += 1
                 continue
             context = before(text, tok.start, 40)
@@ -87,6 +96,12 @@ class ChatNameRecogniser(Recogniser):
             elif _NEAR.search(context):
                 capital = tok.capitalised and not tok.sentence_start and freq < 5.0
                 taken = known and (freq < self.max_zipf + 0.8 or capital)
+            elif acting:
+                # "Nevena zit bij mij", "Storm regelt de afspraken", "alan neemt het geld"
+                if tok.capitalised:
+                    taken = (known and freq < 5.5) or (freq < 2.5 and len(key) >= 3)
+                else:
+                    taken = known and freq < 5.0
             elif known and len(key) >= 3:
                 plain_word = freq >= self.max_zipf or zipf_frequency(key, "en") >= 4.0
                 if tok.capitalised and not tok.sentence_start:
@@ -102,7 +117,10 @@ class ChatNameRecogniser(Recogniser):
                 j += 1
             if j < len(toks) and toks[j].start - (toks[j - 1].end if j > i + 1 else end) <= 1:
                 surname = fold(toks[j].text)
-                if surname in family and not self._blocked(surname) and zipf_frequency(surname, "nl") < 4.5:
+                rare = zipf_frequency(surname, "nl") < 2.5 and zipf_frequency(surname, "en") < 3.0
+                if not self._blocked(surname) and len(surname) >= 3 and (
+                    surname in family and zipf_frequency(surname, "nl") < 4.5 or rare
+                ):
                     end = toks[j].end
                     i = j
             yield Finding(tok.start, end, "PERSON", self.name)

@@ -12,7 +12,17 @@ from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
 from inbeeld.deid.recognisers.words import tokens
 
-_CUE = re.compile(r"(?:\bin|\buit|\bnaar|\bvanuit|\brond|\brichting|\bbij|\bte|\bwoon|\bwoont|\bfrom|\bto)\s+$")
+_CUE = re.compile(
+    r"(?:\bin|\buit|\bnaar|\bvanuit|\brond|\brichting|\bbij|\bte|\bwoon|\bwoont|\bfrom|\bto"
+    r"|\b[1-9]\d{3} ?[a-zA-Z]{2},?)\s+$"  # after a postcode comes the town
+)
+# endings of Dutch place and neighbourhood names: an unknown lowercase word after "in" that ends
+# like this is a place ("in holtenbroek"), not a typo
+_TOPONYM = re.compile(
+    r"(?:broek|burg|dam|dijk|veen|wijk|hoven|horst|kerk|loo|stein|oord|wold|woude|hout|heim|meer|"
+    r"veld|rode|rade|donk|beek|bergen|berg|zand|mond|sluis|haven|huizen|drecht|stad|laar|werf|"
+    r"zijl|waard|polder|hoek|gein|sum|ingen|um|erp|ede|schot|lo|dorp|weide|hage|hof)$"
+)
 
 
 class ChatPlaceRecogniser(Recogniser):
@@ -40,5 +50,13 @@ class ChatPlaceRecogniser(Recogniser):
                     continue
                 if n == 1 and (phrase in common_words() or zipf_frequency(phrase, "nl") >= self.max_zipf):
                     continue
+                if n > 1 and all(fold(t.text) in common_words() or zipf_frequency(fold(t.text), "nl") >= 4.0
+                                 for t in run):
+                    continue  # "de buurt", "de bus": villages of that name exist, but not here
                 yield Finding(run[0].start, run[-1].end, "PLACE", self.name)
                 break
+            else:
+                key = fold(tok.text)
+                if (len(key) >= 6 and _TOPONYM.search(key) and zipf_frequency(key, "nl") < 3.0
+                        and key not in common_words() and key not in keep_words(self.keep_file)):
+                    yield Finding(tok.start, tok.end, "PLACE", self.name)

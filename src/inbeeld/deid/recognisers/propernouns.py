@@ -57,9 +57,8 @@ class ProperNounRecogniser(Recogniser):
         """A common word, a keep word or a country: capitalised for emphasis or by convention."""
         if key in keep_words(self.keep_file) or key in common_words() or key in _countries():
             return True
-        if "-" in key:  # "Telegram-berichten" is a word; "Amsterdam-Noord" a place
-            parts = key.split("-")
-            return all(self._ordinary(p) for p in parts if p)
+        if "-" in key:  # "Telegram-berichten" is a word; "Amsterdam-Noord", "Nieuw-West" places
+            return False
         if key in first_names() or key in placenames():
             return zipf_frequency(key, "nl") >= 5.5
         return zipf_frequency(key, "nl") >= self.max_zipf

@@ -62,23 +62,49 @@ class UrlRecogniser(Recogniser):
 _IBAN = re.compile(r"(?i)(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])")
 
 
+_BANK_CUE = ("iban", "rekening", "overmaken", "overgemaakt", "storten", "gestort", "bank", "account")
+
+
 class IbanRecogniser(Recogniser):
-    """IBANs of any country, kept only when the mod-97 checksum holds."""
+    """IBANs of any country when the mod-97 checksum holds; after a bank cue ("rekeningnummer",
+    "overmaken naar") also a well-formed one whose checksum fails: a mistyped account number
+    still points to a person."""
 
     name = "iban"
+
+    def __init__(self, cue_window: int = 40) -> None:
+        self.cue_window = cue_window
+
 
     def find(self, text: str) -> Iterator[Finding]:
         for m in _IBAN.finditer(text):
             # the pattern may swallow a following 4-letter word: shrink from the right until valid
-            end = m.end()
+            end, fallback = m.end(), None
             while end - m.start() >= 15:
-                if std_iban.is_valid(text[m.start():end]):
+                candidate = text[m.start():end]
+                if std_iban.is_valid(candidate):
                     yield Finding(m.start(), end, "IBAN", self.name)
+                    fallback = None
                     break
+                if fallback is None and _right_length(candidate) and candidate[-1].isdigit():
+                    fallback = end
                 cut = text.rfind(" ", m.start(), end)
                 if cut <= m.start():
                     break
                 end = cut
+            if fallback is not None and any(c in before(text, m.start(), self.cue_window) for c in _BANK_CUE):
+                yield Finding(m.start(), fallback, "IBAN", self.name)
+
+
+# IBAN lengths per country (ISO 13616) for the countries chats mention most
+_IBAN_LENGTHS = {"NL": 18, "BE": 16, "DE": 22, "FR": 27, "GB": 22, "PL": 28, "RO": 24, "BG": 22,
+                 "ES": 24, "IT": 27, "PT": 25, "TR": 26, "LU": 20, "AT": 20, "CH": 21, "LT": 20,
+                 "LV": 21, "HU": 28, "CZ": 24, "SK": 24, "GR": 27, "IE": 22, "DK": 18, "SE": 24}
+
+
+def _right_length(candidate: str) -> bool:
+    compact = std_iban.compact(candidate)
+    return _IBAN_LENGTHS.get(compact[:2]) == len(compact)
 
 
 # Dutch licence plates, sidecodes 1-14: letters (L) and digits (D) in three groups.
@@ -124,8 +150,15 @@ _POSTCODE = re.compile(r"(?<![\w-])([1-9]\d{3})( ?)([A-Za-z]{2})(?![\w-])")
 _UNITS = frozenset("km mg kg cm mm ml gb mb kb pk ct st nd rd th uu hz mp jr".split())
 
 
+# two-letter words: "2019 en", "1500 is" are a number and a word, not a postcode
+_SHORT_WORDS = frozenset(
+    "en is op in de te ik je ze we om al nu zo na ga er of as at be by do go he if it me my no on or "
+    "so to up us ok pa ma mn zn da dr hé eh ah oh uh ja nee af an bv ca wo zo".split()
+)
+
+
 class PostcodeRecogniser(Recogniser):
-    """Dutch postcodes (1234 AB, 1234ab); `2019 en` is a year and a word, not a postcode."""
+    """Dutch postcodes (1234 AB, 1234ab, 1234 ab); `2019 en` is a year and a word, not a postcode."""
 
     name = "postcode"
 
@@ -135,7 +168,9 @@ class PostcodeRecogniser(Recogniser):
             if letters.lower() in _UNITS or not std_postcode.is_valid(m.group(1) + letters):
                 continue
             if m.group(2) and not letters.isupper() and "postcode" not in before(text, m.start(), 25):
-                continue
+                year_like = m.group(1).startswith(("19", "20"))
+                if letters.lower() in _SHORT_WORDS or year_like:
+                    continue
             yield Finding(m.start(), m.end(), "POSTCODE", self.name)
 
 
@@ -160,7 +195,10 @@ _ID_CUE = re.compile(
     r"klantnummer|studentnummer|leerlingnummer|dossiernummer|zaaknummer|pasnummer|id number|"
     r"passport|id card)(?:nummer|nr)?\b"
 )
-_ID_VALUE = re.compile(r"(?i)(?<![\w])(?=[A-Z0-9 .-]*\d[A-Z0-9 .-]*\d)[A-Z0-9](?:[A-Z0-9]|[ .-](?=[A-Z0-9])){4,16}(?![\w])")
+# a document number: one token of 6-20 letters and digits with a digit, or digit groups
+_ID_VALUE = re.compile(
+    r"(?i)(?<![\w])(?:(?=[A-Z]*\d)[A-Z0-9]{6,20}|\d{2,4}(?:[ .-]\d{2,4}){1,4})(?![\w])"
+)
 _DOC_NUMBER = re.compile(r"(?<![\w])[A-NP-Z]{2}[A-NP-Z0-9]{6}\d(?![\w])")
 
 
@@ -176,7 +214,8 @@ class IdNumberRecogniser(Recogniser):
         for cue in _ID_CUE.finditer(text):
             region_end = min(len(text), cue.end() + self.window)
             for m in _ID_VALUE.finditer(text, cue.end(), region_end):
-                if sum(c.isdigit() for c in m.group()) >= 5:
+                digits = sum(c.isdigit() for c in m.group())
+                if digits >= 5 or digits >= 1 and not m.group().isdigit():
                     yield Finding(m.start(), m.end(), "ID_NUMBER", self.name)
                     break
         for m in _DOC_NUMBER.finditer(text):

@@ -1,0 +1,32 @@
+"""Street addresses in any case: "kerkstraat 12", "Van Speijkgracht 94-4", "meidoornring 113a"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from inbeeld.deid.model import Finding
+from inbeeld.deid.recognisers.base import Recogniser
+
+STREET_SUFFIXES = (
+    "straat|weg|laan|plein|gracht|kade|dijk|singel|steeg|pad|dreef|markt|baan|hof|wal|burgwal|"
+    "plantsoen|boulevard|allee|erf|ring|park|veld|straatje|pleintje|kwartier|oord|akker|hoeve|"
+    "zoom|rak|haven|dijkje|wetering|vaart|singel|promenade|passage|galerij|lei|dreef|baan"
+)
+HOUSE_NUMBER = r"\d{1,4}(?:\s?-\s?\d{1,3}|\s?[-/]?\s?[a-zA-Z](?![\w])|\s?(?:hs|huis|bis|bg|zw))?"
+# an optional "van"/"de"/"Jan" word before: "Van Speijkgracht", "Jan Evertsenstraat"
+_ADDRESS = re.compile(
+    rf"(?i)(?<![\w-])(?:(?:van|de|der|den|jan|st\.?|sint|burg\.|burgemeester|prins|koningin)\s+)*"
+    rf"[^\W\d_][\w'’-]*(?:{STREET_SUFFIXES})\s+{HOUSE_NUMBER}(?![\w-])"
+)
+_NUMBER_AFTER = re.compile(rf"\s+{HOUSE_NUMBER}(?![\w-])")
+
+
+class StreetRecogniser(Recogniser):
+    """A word ending like a street (-straat, -weg, -ring) followed by a house number, in any case."""
+
+    name = "street"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        for m in _ADDRESS.finditer(text):
+            yield Finding(m.start(), m.end(), "ADDRESS", self.name)
