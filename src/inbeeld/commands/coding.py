@@ -178,12 +178,12 @@ def eval_code(
                                                   len(gold_codes), "coding")}
     result = evaluate(gold_codes, predicted, codebook, reps=reps)
     if as_json:
-        _out.print_json(json.dumps(_evaluation_json(result, name), ensure_ascii=False))
+        _out.print_json(json.dumps(evaluation_json(result, name), ensure_ascii=False))
         return
     _print_evaluation(result, name)
 
 
-def _evaluation_json(result: Any, name: str) -> dict[str, Any]:
+def evaluation_json(result: Any, name: str) -> dict[str, Any]:
     return {
         "coder": name, "units": result.units, "missing_predictions": list(result.missing_predictions),
         "method": _METHOD,

@@ -117,10 +117,11 @@ def _code(workers: int, state: dict) -> str:
     coded = []
     with progress_bar() as progress:
         task = progress.add_task("code", total=len(conversations))
-        for item in code_stream(conversations, codebook=codebook, workers=workers):
+        for item in code_stream(conversations, codebook, workers=workers):
             coded.append(item)
             progress.advance(task)
-    saved = save_suggestions(coded, codebook, source=getattr(coder, "name", "rules"))
+    saved = save_suggestions(coded, codebook, source=coder.name)
+    state["coder"] = coder.name
     state["coded"] = coded
     return f"{saved} conversations coded automatically (stored as suggestions)"
 
@@ -128,21 +129,24 @@ def _code(workers: int, state: dict) -> str:
 def _evaluate(out: Path, state: dict) -> str:
     if "coded" not in state:
         return "skipped: nothing coded in this run"
-    try:
-        from inbeeld.coding import evaluate_codes
-    except ImportError:
-        return "skipped: the coding evaluation is not installed"
     import json
 
+    from inbeeld.coding import evaluate
+    from inbeeld.commands.coding import evaluation_json
     from inbeeld.corpus import read_codes
 
     codebook = load_codebook()
-    gold = list(read_codes(state["gold_path"], codebook))
-    evaluation = evaluate_codes(gold, state["coded"], codebook)
+    gold = {c.id: c.codes for c in read_codes(state["gold_path"], codebook)}
+    predicted = {c.id: c.codes for c in state["coded"]}
+    result = evaluate(gold, predicted, codebook, reps=200)
+    evaluation = evaluation_json(result, state.get("coder", "rules"))
     path = out / "coding-evaluation.json"
     path.write_text(json.dumps(evaluation, indent=2, ensure_ascii=False), encoding="utf-8")
-    state["reliability"] = path
-    return f"against the synthetic gold: {path.name}"
+    state["reliability"] = evaluation
+    alphas = [v["alpha"] for v in evaluation["variables"].values() if v.get("alpha") is not None]
+    low = min(alphas) if alphas else float("nan")
+    return (f"{result.units} conversations against the synthetic truth; alpha per variable "
+            f"{low:.2f}–{max(alphas):.2f}; {path.name}")
 
 
 def _report(out: Path, year_from: int, year_to: int, lang: str, state: dict) -> str:
@@ -156,7 +160,10 @@ def _report(out: Path, year_from: int, year_to: int, lang: str, state: dict) -> 
     codebook = load_codebook()
     records = list(monitor_records(year_from, year_to))
     monitor = build_monitor(records, codebook, year_from, year_to)
-    paths = write_report(monitor, out / "report", lang=lang)
+    paths = write_report(
+        monitor, out / "report", lang=lang, reliability=state.get("reliability"),
+        reliability_source="synthetic demo corpus (automatic codes against the synthetic truth)",
+    )
     state["report"] = paths.get("pdf") or paths.get("html")
     return f"{len(records)} conversations in the monitor; {', '.join(sorted(paths))}"
 
