@@ -25,6 +25,7 @@ _SCHOOL_YEARS = ("groep 8", "de 1e", "de 2e klas", "2 vmbo", "3 havo", "de derde
                  "de brugklas", "3 mavo", "4 havo", "groep 7")
 _CONFIDANTS = ("moeder", "vader", "mentor", "beste vriendin", "zus", "oma", "tante", "docent", "coach",
                "huisarts", "broer", "vriend")
+_CONFIDANTS_ADULT = ("moeder", "vader", "zus", "beste vriendin", "huisarts", "broer", "collega", "vriend")
 _ALT = re.compile(r"\{~")
 
 
@@ -93,8 +94,10 @@ class Slots:
         coded = set(plan.platforms.values())
         choices = [p for p in other_reason if p not in coded] or other_reason
         self.values["xplatform"] = self._spell(rng.choice(choices))
-        self.values["confidant"] = rng.choice(_CONFIDANTS)
-        self.values["confidant2"] = rng.choice([c for c in _CONFIDANTS if c != self.values["confidant"]])
+        adult = plan.age is not None and plan.age >= 18 and plan.age_mode != "retro"
+        confidants = _CONFIDANTS_ADULT if adult else _CONFIDANTS
+        self.values["confidant"] = rng.choice(confidants)
+        self.values["confidant2"] = rng.choice([c for c in confidants if c != self.values["confidant"]])
         self.values["schoolyear"] = rng.choice(_SCHOOL_YEARS)
         n = rng.randint(2, 4)
         self.values["other_dur"] = rng.choice((f"{n} jaar", f"{number_word(n)} jaar", "een paar jaar"))
@@ -331,12 +334,14 @@ class Slots:
 
     def _make_email(self) -> str:
         def make() -> str:
-            rng = self.rng
-            if self.plan.scenario == "offer_check":
-                return f"{rng.choice(('bookings', 'info', 'jobs', 'casting'))}@{self._domain()}"
             name = self._handle_text().replace("@", "")
-            return f"{name}{rng.randint(1, 99)}@{rng.choice(_MAIL_DOMAINS)}"
+            return f"{name}{self.rng.randint(1, 99)}@{self.rng.choice(_MAIL_DOMAINS)}"
         return mark(self._cached("email", make), "EMAIL")
+
+    def _make_agency_email(self) -> str:
+        def make() -> str:
+            return f"{self.rng.choice(('bookings', 'info', 'jobs', 'casting'))}@{self._domain()}"
+        return mark(self._cached("agency_email", make), "EMAIL")
 
     def _domain(self) -> str:
         def make() -> str:

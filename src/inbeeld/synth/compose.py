@@ -174,7 +174,12 @@ class Composer:
         if plan.disclosure is None:
             return
         if self.chance(0.5):
-            self.reply(d["ask"])
+            asks = d["ask"]
+            if plan.age is not None and plan.age >= 18 and not self.retro:
+                # no "weten je ouders het?" to an adult
+                asks = {k: [a for a in v if "ouders" not in a and "volwassene" not in a]
+                        for k, v in asks.items()}
+            self.reply(asks)
         if plan.perspective == "self":
             self.say(self.pick(d["self"][plan.disclosure]), past=False)
             if plan.disclosure != "not_told" and self.chance(0.25):
@@ -188,8 +193,8 @@ class Composer:
 
     def police(self) -> None:
         plan, d = self.plan, self.lib.dialogue["police"]
-        if self.chance(0.1):
-            self.say(self.pick(self.persp(self.lib.dialogue["police_other"])))
+        if "criminal" in plan.types and self.chance(0.2):
+            self.say(self.pick(self.persp(self.lib.dialogue["police_other"])))  # arrested: not an aangifte
         if plan.police is None:
             return
         if self.chance(0.4):
@@ -205,7 +210,7 @@ class Composer:
 
     def closing(self) -> None:
         d = self.lib.dialogue
-        self.reply(d["counsellor"]["advice"])
+        self.reply(d["counsellor"]["advice" if self.plan.types else "advice_general"])
         self.say(self.pick(d["chatter_closing"]["formal" if self.plan.formal else "self"]))
         if self.chance(0.5):
             self.reply(d["counsellor"]["closing"])
