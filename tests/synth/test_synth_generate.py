@@ -86,3 +86,27 @@ def test_codes_carry_the_codebook_version(synth_corpus, codebook):
 def test_bad_year_range_is_refused():
     with pytest.raises(ValueError, match="year_from"):
         next(generate(1, seed=1, year_from=2024, year_to=2020))
+
+
+def test_output_does_not_depend_on_hash_randomisation():
+    # set iteration order changes with PYTHONHASHSEED; the corpus must not
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    script = ("import hashlib, json, sys\n"
+              "from inbeeld.corpus.parse import conversation_to_dict\n"
+              "from inbeeld.synth import generate\n"
+              "h = hashlib.sha256()\n"
+              "for c, g in generate(80, seed=12):\n"
+              "    h.update(json.dumps([conversation_to_dict(c), g.codes], sort_keys=True).encode())\n"
+              "print(h.hexdigest())\n")
+    digests = set()
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                             check=True)
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1
+    assert len(next(iter(digests))) == len(hashlib.sha256().hexdigest())
