@@ -44,6 +44,7 @@ class DurationRule:
         exclude: re.Pattern[str] | None,
         age_variable: str = "victim_age",
         requires: dict[str, object] | None = None,
+        short: re.Pattern[str] | None = None,
     ) -> None:
         self.variable = variable
         self.anchors = dict(anchors)
@@ -58,6 +59,7 @@ class DurationRule:
         self.exclude = exclude
         self.age_variable = age_variable
         self.requires = dict(requires or {})
+        self.short = short  # "sinds kort": a few weeks
 
     def _evidence(self, sentence: Sentence, match: re.Match[str]) -> Evidence:
         return Evidence(sentence.message, sentence.start + match.start(), sentence.start + match.end(),
@@ -76,9 +78,14 @@ class DurationRule:
                 anchor = self.anchors.get(match.group("anchor"))
                 if anchor:
                     start = last_before(today, *anchor)
+                    if match.group("year") and 1950 < int(match.group("year")) <= today.year:
+                        start = date(int(match.group("year")), *anchor)
                     if match.group("previous") and (today - start).days < 60:
                         start = date(start.year - 1, start.month, start.day)
                     out.append(Span_((today - start).days, self._evidence(sentence, match)))
+            if self.short is not None:
+                for match in self.short.finditer(text):
+                    out.append(Span_(30, self._evidence(sentence, match)))
             for match in self.since_year.finditer(text):
                 year = int(match.group("year") or match.group("year2"))
                 if 1950 < year <= today.year:

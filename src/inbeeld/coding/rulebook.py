@@ -153,6 +153,7 @@ def _duration(spec: _Spec, variable: str, codebook: Codebook) -> DurationRule:
         spec.regex("exclude", exclude) if exclude else None,
         str(spec.get("age_variable", "victim_age")),
         spec.get("requires") or {},
+        spec.regex("short") if spec.get("short") else None,
     )
 
 
@@ -165,7 +166,8 @@ RULE_KINDS: dict[str, tuple[_Builder, set[str]]] = {
     "age": (_age, {"self", "other", "answers"}),
     "minor": (_minor, {"age_variable", "past", "signals"}),
     "duration": (_duration, {"anchors", "units", "quantities", "since", "amount", "since_year",
-                             "since_age", "until_age", "from_age", "exclude", "age_variable", "requires"}),
+                             "since_age", "until_age", "from_age", "exclude", "age_variable", "requires",
+                             "short"}),
 }
 
 
