@@ -42,7 +42,7 @@ def pass_second_factor(page) -> None:
 def test_researcher_signs_in_with_totp_codes_by_keyboard_and_sees_the_dashboard(page, live_server):
     base = live_server.url
     researcher = make_user("onderzoeker", Role.RESEARCHER)
-    for i in range(12):
+    for i in range(24):
         make_conversation(f"b-{i:02d}", year=2021 + i % 2)
     texts = ("hoi", "Hoi, vertel maar.", "mijn vriend zegt dat ik met mannen mee moet en hij neemt het geld",
              "Hoe oud ben je?", "<script>document.title='x'</script> ik ben 15")
@@ -82,9 +82,13 @@ def test_researcher_signs_in_with_totp_codes_by_keyboard_and_sees_the_dashboard(
     assert human["minor"] == "yes" and human["victim_gender"] == "female"
     assert sorted(human["exploitation_type"]) == ["criminal", "sexual"]
 
-    page.goto(f"{base}/dashboard/?variable=minor")
-    assert page.locator("#years tbody tr").count() == 2
-    assert page.locator("#variable-table").is_visible()
+    page.goto(f"{base}/dashboard/")
+    assert page.locator("#key-figures thead th").count() == 1 + 2 + 1  # label, 2021, 2022, period
+    page.select_option("#table", index=1)
+    with page.expect_navigation():
+        page.click("#table-form button[type=submit]")
+    assert "table=" in page.url and page.locator("#monitor-table").is_visible()
+    assert "•" not in page.locator("#key-figures tr.total").inner_text()  # 12 and 13 a year
     shot(page, "04-dashboard")
     page.goto(f"{base}/coding/agreement/")
     shot(page, "05-agreement")

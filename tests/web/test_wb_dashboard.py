@@ -1,52 +1,69 @@
-"""The dashboard's protected year tables, and the Dutch interface with English switchable."""
+"""The dashboard shows the monitor's protected tables; Dutch interface with English switchable."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from test_wb_support import fast_hashing, make_conversation, make_user, sign_in  # noqa: F401
 
 from inbeeld.codebook import load_codebook
-from inbeeld.monitor.records import MonitorRecord
-from inbeeld.web.dashboard.services import THRESHOLD, year_table
+from inbeeld.web.dashboard.services import THRESHOLD, current_monitor, table_view
 from inbeeld.web.permissions import Role
 
 pytestmark = pytest.mark.django_db
 
 
-def records(counts):
-    """counts: {(year, value): n} for the variable minor."""
-    out = []
-    for (year, value), n in counts.items():
-        out += [MonitorRecord(id=f"{year}-{value}-{i}", year=year, codes={"minor": value}) for i in range(n)]
-    return out
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
 
 
-def test_no_published_count_is_between_one_and_the_threshold():
-    table = year_table(load_codebook()["minor"], records({
-        (2021, "yes"): 25, (2021, "no"): 3, (2022, "yes"): 40, (2022, "no"): 30, (2022, "unknown"): 12,
-    }))
-    shown = [cell for row in table.cells for cell in row if cell.shown]
-    assert shown and all(not 1 <= cell.count < THRESHOLD for cell in shown)
-    assert table.suppressed >= 2  # the small cell and at least one that would reveal it
+def store(per_year):
+    """per_year: {year: n} conversations, each with the suggestions of test_wb_support."""
+    for year, n in per_year.items():
+        for i in range(n):
+            make_conversation(f"d-{year}-{i}", year=year)
 
 
-def test_a_suppressed_cell_cannot_be_worked_out_from_its_row_total():
-    table = year_table(load_codebook()["minor"], records({
-        (2021, "yes"): 25, (2021, "no"): 3, (2022, "yes"): 40, (2022, "no"): 30,
-    }))
-    no_row = table.cells[table.values.index("no")]
-    hidden = [cell for cell in no_row if not cell.shown]
-    assert len(hidden) != 1  # one hidden entry in a line could be subtracted out
+def test_every_table_shows_exactly_the_entries_the_monitor_publishes():
+    store({2021: 14, 2022: 3, 2023: 11})
+    monitor = current_monitor(load_codebook())
+    for table in (monitor.key_figures, *monitor.tables):
+        view = table_view(table, "nl")
+        for i, row in enumerate(view.rows):
+            for j, cell in enumerate(row.cells):
+                assert cell.shown == table.published(i, j)
+                if cell.shown:
+                    assert not 1 <= int(cell.text) < THRESHOLD
+                else:
+                    assert cell.text == "•" and cell.share == ""
 
 
-def test_the_dashboard_shows_conversations_per_year_with_small_counts_hidden(client, fast_hashing):  # noqa: F811
-    for i in range(12):
-        make_conversation(f"d-a{i}", year=2021)
-    for i in range(3):
-        make_conversation(f"d-b{i}", year=2022)
+def test_the_dashboard_hides_a_small_year_and_shows_the_period_total(client, fast_hashing):  # noqa: F811
+    store({2021: 12, 2022: 3})
     sign_in(client, make_user("res-d", Role.RESEARCHER))
-    html = client.get(reverse("dashboard:index"), {"variable": "minor"}).content.decode()
-    assert '<td class="num">12</td>' in html
-    assert '<td class="num">3</td>' not in html and "•" in html
+    html = client.get(reverse("dashboard:index")).content.decode()
+    start = html.index('id="key-figures"')
+    key_figures = html[start:html.index("</table>", start)]
+    assert '<td class="num">15' in key_figures  # the period's conversations
+    assert '<td class="num">3' not in key_figures and "•" in key_figures
+
+
+def test_the_dashboard_follows_new_codes(client, fast_hashing):  # noqa: F811
+    store({2021: 12})
+    book = load_codebook()
+    first = current_monitor(book)
+    make_conversation("d-extra", year=2021)
+    assert current_monitor(book).n_records == first.n_records + 1
+
+
+def test_a_chosen_monitor_table_is_shown(client, fast_hashing):  # noqa: F811
+    store({2021: 12})
+    sign_in(client, make_user("res-t", Role.RESEARCHER))
+    monitor = current_monitor(load_codebook())
+    chosen = monitor.tables[-1]
+    html = client.get(reverse("dashboard:index"), {"table": chosen.key}).content.decode()
+    assert f'<option value="{chosen.key}" selected>' in html
+    assert chosen.title_nl in html
 
 
 def test_the_interface_is_dutch_and_switches_to_english(client, fast_hashing):  # noqa: F811

@@ -1,120 +1,100 @@
-"""Key figures per year from the stored codes, with the monitor's small-cell protection."""
+"""The monitor's tables from the stored codes, for the dashboard.
+
+The counting and the small-cell protection are inbeeld.monitor's (build_monitor, the same
+tables and suppression as the report); this module reads the store and shapes tables for HTML.
+"""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from inbeeld.codebook import Codebook, Variable
-from inbeeld.monitor.records import MonitorRecord
-from inbeeld.monitor.suppression import suppress_small_cells
-from inbeeld.web.store.models import Conversation
+from django.core.cache import cache
+from django.db.models import Max
+
+from inbeeld.codebook import Codebook
+from inbeeld.monitor import Monitor, MonitorTable, build_monitor
+from inbeeld.web.store.models import Coding, Conversation
 from inbeeld.web.store.services import monitor_records
 
-THRESHOLD = 10  # the report's threshold: counts of 1-9 are not shown
+THRESHOLD = 10  # the report's threshold: counts of 1-9 are not published
+_CACHE_SECONDS = 600
 
 
 @dataclass(frozen=True, slots=True)
-class Cell:
-    count: int
-    shown: bool  # False: suppressed (primary or secondary)
-
-    @property
-    def text(self) -> str:
-        return str(self.count) if self.shown else "•"
+class CellView:
+    text: str  # the count, or "•" when suppressed
+    shown: bool
+    share: str  # "42%" when count and base are published, else ""
+    interval: str  # "(35–49%)": the monitor's 95% interval of the share, when the share shows
+    width: int  # bar width in percent of the column base (0 when the share is not published)
 
 
 @dataclass(frozen=True, slots=True)
-class YearTable:
-    """Counts of one variable's values (rows) per year (columns), protected."""
+class RowView:
+    label: str
+    cells: tuple[CellView, ...]  # one per column, then the row total
+    total: bool = False
 
-    variable: str
-    years: tuple[int, ...]
-    values: tuple[str, ...]
-    cells: tuple[tuple[Cell, ...], ...]  # rows: values, then the total row
-    totals: tuple[Cell, ...]  # per value: all years
+
+@dataclass(frozen=True, slots=True)
+class TableView:
+    key: str
+    title: str
+    base: str
+    columns: tuple[str, ...]  # column labels, then the total column's
+    rows: tuple[RowView, ...]  # value rows, then the total row
     suppressed: int
 
 
-@dataclass(frozen=True, slots=True)
-class YearSummary:
-    year: int
-    conversations: int
-    coded: int
-    reviewed: int  # with at least one human decision
-
-
-def protected(count: int) -> Cell:
-    """A single published count: hidden when 1 to THRESHOLD-1 (a one-line table of its own)."""
-    return Cell(count, not 1 <= count < THRESHOLD)
-
-
-def years() -> list[int]:
-    return sorted(Conversation.objects.values_list("year", flat=True).distinct())
-
-
-def records() -> list[MonitorRecord]:
-    span = years()
-    if not span:
-        return []
-    return list(monitor_records(span[0], span[-1]))
-
-
-def summaries(recs: list[MonitorRecord]) -> list[YearSummary]:
-    totals = Counter(Conversation.objects.values_list("year", flat=True).order_by())
-    coded, reviewed = Counter(), Counter()
-    for rec in recs:
-        coded[rec.year] += 1
-        if rec.reviewed:
-            reviewed[rec.year] += 1
-    return [YearSummary(y, totals[y], coded[y], reviewed[y]) for y in sorted(totals)]
-
-
-def value_labels(variable: Variable, recs: list[MonitorRecord]) -> tuple[str, ...]:
-    if variable.values:
-        return (*variable.values, *(() if variable.multi else ("unknown",)))
-    seen = sorted({v for r in recs for v in (r.codes.get(variable.name) or []) if isinstance(v, str)})
-    return tuple(seen)
-
-
-def year_table(variable: Variable, recs: list[MonitorRecord]) -> YearTable:
-    """The table of one categorical variable by year; totals count conversations (multi-valued
-    codes can put one conversation in several rows), suppressed like the report."""
-    span = sorted({r.year for r in recs})
-    values = value_labels(variable, recs)
-    counts: dict[tuple[str, int], int] = defaultdict(int)
-    per_year: Counter[int] = Counter()
-    per_value: Counter[str] = Counter()
-    for rec in recs:
-        code = rec.codes.get(variable.name, variable.empty())
-        chosen = set(code) if isinstance(code, list) else {str(code)}
-        per_year[rec.year] += 1
-        for value in chosen & set(values):
-            counts[value, rec.year] += 1
-            per_value[value] += 1
-    if not span or not values:
-        return YearTable(variable.name, tuple(span), values, (), (), 0)
-    matrix = [[counts[v, y] for y in span] for v in values]
-    protection = suppress_small_cells(
-        matrix, THRESHOLD, row_totals=[per_value[v] for v in values],
-        column_totals=[per_year[y] for y in span], grand_total=len(recs),
+def _stamp() -> tuple[int, int]:
+    """Changes whenever a code or a conversation is added (rows are only ever inserted)."""
+    return (
+        Coding.objects.aggregate(m=Max("pk"))["m"] or 0,
+        Conversation.objects.aggregate(m=Max("pk"))["m"] or 0,
     )
-    hidden = protection.suppressed()
-    n_values, n_years = len(values), len(span)
-    rows = tuple(
-        (
-            *(Cell(matrix[i][j], (i, j) not in hidden) for j in range(n_years)),
-            Cell(per_value[values[i]], (i, n_years) not in hidden),
+
+
+def current_monitor(book: Codebook) -> Monitor | None:
+    """The monitor over every stored year, rebuilt when the store has changed."""
+    codings, conversations = _stamp()
+    key = f"inbeeld-dashboard-{book.version}-{THRESHOLD}-{codings}-{conversations}"
+    monitor = cache.get(key)
+    if monitor is None:
+        years = Conversation.objects.order_by().values_list("year", flat=True).distinct()
+        span = sorted(years)
+        if not span:
+            return None
+        records = list(monitor_records(span[0], span[-1]))
+        monitor = build_monitor(records, book, span[0], span[-1], threshold=THRESHOLD)
+        cache.set(key, monitor, _CACHE_SECONDS)
+    return monitor
+
+
+def table_view(table: MonitorTable, language: str) -> TableView:
+    """A protected table as rows of display cells: suppressed entries show no count or share."""
+    n_rows, n_columns = table.shape
+
+    def cell(i: int, j: int) -> CellView:
+        shown = table.published(i, j)
+        share = table.share(i, j) if table.share_published(i, j) else None
+        bounds = table.interval(i, j) if share is not None else None
+        return CellView(
+            text=str(table.count(i, j)) if shown else "•", shown=shown,
+            share=f"{round(100 * share)}%" if share is not None else "",
+            interval=f"({round(100 * bounds[0])}–{round(100 * bounds[1])}%)" if bounds else "",
+            width=round(100 * share) if share is not None else 0,
         )
-        for i in range(n_values)
-    )
-    total_row = (
-        *(Cell(per_year[y], (n_values, j) not in hidden) for j, y in enumerate(span)),
-        Cell(len(recs), (n_values, n_years) not in hidden),
-    )
-    return YearTable(variable.name, tuple(span), values, (*rows, total_row), total_row, len(hidden))
 
-
-def chart_variables(book: Codebook) -> list[Variable]:
-    """Variables a year table suits: categorical ones (ages are a distribution, not a table)."""
-    return [v for v in book.variables if not v.is_integer]
+    rows = tuple(
+        RowView(table.rows[i].label(language), tuple(cell(i, j) for j in range(n_columns + 1)))
+        for i in range(n_rows)
+    )
+    total = RowView(
+        "Total" if language == "en" else "Gesprekken",
+        tuple(cell(n_rows, j) for j in range(n_columns + 1)), total=True,
+    )
+    return TableView(
+        key=table.key, title=table.label(language), base=table.base_text(language),
+        columns=(*(c.label(language) for c in table.columns), table.total_label(language)),
+        rows=(*rows, total), suppressed=len(table.protection.entries),
+    )

@@ -1,4 +1,4 @@
-"""The dashboard: conversations per year and one variable's protected year table with a chart."""
+"""The dashboard: the monitor's key figures and one chosen monitor table, protected."""
 
 from __future__ import annotations
 
@@ -13,34 +13,18 @@ from inbeeld.web.permissions import requires
 
 @requires("dashboard.view")
 def index(request: HttpRequest) -> HttpResponse:
-    book = load_codebook()
-    choices = services.chart_variables(book)
-    wanted = request.GET.get("variable", "")
-    variable = next((v for v in choices if v.name == wanted), choices[0])
-    recs = services.records()
-    summary = services.summaries(recs)
-    table = services.year_table(variable, recs)
-    peak = max((s.conversations for s in summary), default=0) or 1
-    english = (get_language() or "nl").startswith("en")
-    bars = []
-    for value, row in zip(table.values, table.cells, strict=False):
-        cells = row[:-1]
-        bars.append({"value": value, "cells": [
-            {"year": y, "cell": c,
-             "width": round(100 * c.count / max(1, t.count)) if c.shown and t.shown else 0}
-            for y, c, t in zip(table.years, cells, table.totals, strict=False)
-        ]})
+    language = "en" if (get_language() or "nl").startswith("en") else "nl"
+    monitor = services.current_monitor(load_codebook())
+    if monitor is None:
+        return render(request, "dashboard/index.html", {"monitor": None})
+    wanted = request.GET.get("table", "")
+    chosen = next((t for t in monitor.tables if t.key == wanted), monitor.tables[0])
     return render(request, "dashboard/index.html", {
-        "summary": [
-            {"year": s.year, "width": round(100 * s.conversations / peak),
-             "cells": [services.protected(n) for n in (s.conversations, s.coded, s.reviewed)]}
-            for s in summary
-        ],
-        "choices": [(v.name, (v.label_en or v.name) if english else v.label_nl) for v in choices],
-        "variable": variable,
-        "variable_label": (variable.label_en or variable.name) if english else variable.label_nl,
-        "table": table,
-        "rows": list(zip(table.values, table.cells, strict=False)),
-        "bars": bars,
-        "largest_hidden": services.THRESHOLD - 1,
+        "monitor": monitor,
+        "key_figures": services.table_view(monitor.key_figures, language),
+        "choices": [(t.key, t.label(language)) for t in monitor.tables],
+        "table": services.table_view(chosen, language),
+        "largest_hidden": monitor.threshold - 1,
+        "reviewed_share": round(100 * monitor.reviewed_codes
+                                / max(1, monitor.reviewed_codes + monitor.automatic_codes)),
     })

@@ -1,23 +1,25 @@
-"""Agreement between two coders on the double-coded sample: Krippendorff's alpha per variable.
+"""Agreement between two coders on the double-coded sample, per codebook variable.
 
-Uses the `krippendorff` package. Multi-valued codes are compared as whole sets (one nominal
-category per distinct set), so a pair agrees only when both chose the same values.
+The measures are inbeeld.coding's (Krippendorff's alpha with the `krippendorff` package, Cohen's
+kappa, seeded bootstrap intervals); this module gathers each coder's own latest decisions from
+the store and adds the consensus a researcher recorded.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-import krippendorff
-import numpy as np
-
-from inbeeld.codebook import Codebook, Variable
+from inbeeld.codebook import Codebook
+from inbeeld.coding.agreement import agreement as coding_agreement
 from inbeeld.web.store.models import Coding
 from inbeeld.web.workbench.models import Assignment
 from inbeeld.web.workbench.services import CONSENSUS
+
+BOOTSTRAP_REPS = 200  # enough for a page's interval; `inbeeld agreement` does the full 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,33 +38,16 @@ class VariableAgreement:
     label: str
     units: int  # conversations both coders decided
     alpha: float | None  # None when undefined (fewer than two units or only one value used)
-    agreement: float | None  # share of units with the same code (plain, for reading next to alpha)
+    alpha_ci: tuple[float, float] | None
+    agreement: float | None  # share of units with the same code
 
 
 def key(value: Any) -> str:
     return json.dumps(sorted(value) if isinstance(value, list) else value, ensure_ascii=False)
 
 
-def alpha(variable: Variable, pairs: list[tuple[Any, Any]]) -> float | None:
-    """Krippendorff's alpha for two coders (interval for integers, nominal otherwise)."""
-    if len(pairs) < 2:
-        return None
-    if variable.is_integer:
-        def number(v: Any) -> float:
-            return float(v) if isinstance(v, int) else np.nan  # "unknown" counts as missing
-        data = np.array([[number(a) for a, _ in pairs], [number(b) for _, b in pairs]])
-        level = "interval"
-    else:
-        codes: dict[str, int] = {}
-        data = np.array([
-            [codes.setdefault(key(a), len(codes)) for a, _ in pairs],
-            [codes.setdefault(key(b), len(codes)) for _, b in pairs],
-        ], dtype=float)
-        level = "nominal"
-    try:
-        return float(krippendorff.alpha(reliability_data=data, level_of_measurement=level))
-    except (ValueError, ZeroDivisionError):
-        return None  # one value only in the domain: alpha is not defined
+def _defined(value: float) -> float | None:
+    return None if value is None or math.isnan(value) else value
 
 
 def double_coded(book: Codebook) -> dict[str, dict[str, list[Any]]]:
@@ -111,23 +96,30 @@ def agreement_report(
 ) -> tuple[list[VariableAgreement], list[Disagreement]]:
     """Alpha per codebook variable and every disagreement, with its consensus when recorded."""
     coded = double_coded(book)
+    first = {cid: {name: pair[0] for name, pair in codes.items()} for cid, codes in coded.items()}
+    second = {cid: {name: pair[1] for name, pair in codes.items()} for cid, codes in coded.items()}
+    measured = {
+        m.variable: m
+        for m in coding_agreement(first, second, book, reps=BOOTSTRAP_REPS, seed=0, kappa=False)
+    }
     consensus = consensus_codes()
     table: list[VariableAgreement] = []
-    disagreements: list[Disagreement] = []
     for variable in book.variables:
-        pairs = [tuple(v[variable.name]) for v in coded.values() if variable.name in v]
-        same = sum(key(a) == key(b) for a, b in pairs)
+        m = measured[variable.name]
         label = variable.label_nl if language != "en" else (variable.label_en or variable.name)
+        ci = tuple(_defined(x) for x in m.alpha_ci)
         table.append(VariableAgreement(
-            variable=variable.name, label=label, units=len(pairs), alpha=alpha(variable, pairs),
-            agreement=same / len(pairs) if pairs else None,
+            variable=variable.name, label=label, units=m.units, alpha=_defined(m.alpha),
+            alpha_ci=ci if None not in ci else None,
+            agreement=_defined(m.agreement) if m.units else None,
         ))
-    for external_id in sorted(coded):
-        for name, (a, b) in coded[external_id].items():
-            if key(a) != key(b):
-                where = (external_id, name)
-                disagreements.append(Disagreement(
-                    conversation=external_id, variable=name, first=a, second=b,
-                    consensus=consensus.get(where), resolved=where in consensus,
-                ))
+    disagreements = [
+        Disagreement(
+            conversation=cid, variable=name, first=a, second=b,
+            consensus=consensus.get((cid, name)), resolved=(cid, name) in consensus,
+        )
+        for cid in sorted(coded)
+        for name, (a, b) in coded[cid].items()
+        if key(a) != key(b)
+    ]
     return table, disagreements
