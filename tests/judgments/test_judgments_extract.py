@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from inbeeld.judgments.extract import extract
-from inbeeld.judgments.model import Document
+from inbeeld.judgments.model import Document, Sentence
+from inbeeld.judgments.readers import read_document
 
 
 def _one(text: str, source: str = "doc.txt") -> list:
@@ -102,3 +105,28 @@ def test_age_in_a_van_phrase_and_a_predicate_victim_age() -> None:
     (facts,) = _one(text)
     assert (facts.defendant_age, facts.victim_ages) == (21, (14,))
     assert (facts.demanded.prison_days_unconditional, facts.demanded.prison_days_conditional) == (730, 365)
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_full_fictional_judgment_with_traps() -> None:
+    """Defence plea, guideline, prior conviction, probation advice, custody and substitute custody
+    all mention amounts; only the demand and the dictum count."""
+    (facts,) = extract(read_document(FIXTURES / "vonnis_fictief.txt"))
+    assert (facts.court, facts.instance, facts.decision_date) == ("Rechtbank Oost-Brabant", "rechtbank",
+                                                                  "2099-03-14")
+    assert facts.demanded == Sentence(60, 60, 240, None)
+    assert facts.imposed == Sentence(1, 29, 180, None)
+    assert (facts.articles, facts.role_of_defendant, facts.victim_ages) == (("248b Sr",), "client", (16,))
+    assert facts.contact_channel == "sex advertisement website"
+    assert facts.defendant_birth_year == 1971
+
+
+def test_full_fictional_appeal_keeps_the_first_instance_apart() -> None:
+    (facts,) = extract(read_document(FIXTURES / "arrest_fictief.txt"))
+    assert facts.instance == "hof"
+    assert facts.lower_court_imposed == Sentence(300)
+    assert facts.demanded == Sentence(240)
+    assert facts.imposed == Sentence(180)
+    assert facts.role_of_defendant == "trafficker"

@@ -110,9 +110,22 @@ def _choose(candidates: list[Statement]) -> Statement | None:
     if not candidates:
         return None
     dictum = [s for s in candidates if s.is_dictum]
-    if dictum:
-        return dictum[-1]
+    if len(dictum) == 1:
+        return dictum[0]
+    if dictum:  # the decision lists prison, conditional part and taakstraf in separate paragraphs
+        return replace(dictum[0], sentence=_add_sentences([s.sentence for s in dictum]),
+                       start=dictum[0].start, end=dictum[-1].end)
     return max(candidates, key=lambda s: (_filled(s.sentence), -s.start))
+
+
+def _add_sentences(parts: list[Sentence]) -> Sentence:
+    def total(name: str) -> float | None:
+        values = [getattr(p, name) for p in parts if getattr(p, name) is not None]
+        return sum(values) if values else None
+
+    return Sentence(total("prison_days_unconditional"), total("prison_days_conditional"),
+                    total("community_service_hours"), total("fine_eur"),
+                    True if any(p.tbs for p in parts) else None)
 
 
 def _filled(sentence: Sentence) -> int:

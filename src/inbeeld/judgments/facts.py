@@ -87,9 +87,11 @@ def court_from_text(text: str) -> str | None:
         heading = _COURT_HEADING.search(text[:1500])
         if not heading:
             return None
-        words = heading.group(1).split()
-        return " ".join(w if w.startswith("'") else w[0].upper() + w[1:].lower() if w.isupper() else w
-                        for w in words)
+        name = " ".join(heading.group(1).split())
+        known = {c.lower(): c for c in ECLI_COURTS.values()}
+        if name.lower() in known:
+            return known[name.lower()]
+        return re.sub(r"[A-Za-zÀ-ÿ]+", lambda w: w.group().capitalize(), name.lower())
     name = match.group(1).strip()
     name = re.sub(r"^Hof\b", "Gerechtshof", name)
     return re.sub(r"\s*\((?:Strafkamer|Advocaat-Generaal)\)$", "", name)

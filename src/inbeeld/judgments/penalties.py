@@ -40,7 +40,8 @@ _FINE = re.compile(r"(?:€|\beur\b\.?|\beuro\b)\s*(?P<a>\d[\d.]*(?:,\d{1,2})?)(
 
 # An amount belongs to a penalty when a penalty word is right before it ...
 _LINK_BEFORE = re.compile(
-    rf"(?P<adj>(?:on|deels\s+)?voorwaardelijke\s+)?(?P<noun>{PRISON_NOUN}|{SERVICE_NOUN})(?:\s+op)?"
+    rf"(?P<adj>(?:on|deels\s+)?voorwaardelijke\s+)?(?P<noun>{PRISON_NOUN}|{SERVICE_NOUN})"
+    r"(?:\s+(?:op|opleggen|op\s+te\s+leggen|opgelegd|gekregen|krijgen))?"
     r"(?:\s+(?:voor\s+(?:de\s+)?duur\s+van|van(?:\s+in\s+totaal)?|met\s+een\s+duur\s+van))?\s*$", re.I)
 # ... or right after it ("20 maanden celstraf", "vier maanden onvoorwaardelijk") ...
 _LINK_AFTER = re.compile(
@@ -79,15 +80,16 @@ _CHAIN_GAP = re.compile(r"^\s*(?:en|of|,)\s*$")
 # Statements about sentencing in general ("in zestig procent van de zaken ...") are not a case's.
 _IGNORE = re.compile(r"\b(?:raads(?:man|vrouw)|verdediging|bepleit\w*|pleit\w*|tenuitvoerlegging"
                      r"|oriëntatie\w*|soortgelijke|vergelijkbare|lovs|procent|gemiddeld\w*|doorgaans"
-                     r"|meestal|richtlijn\w*)\b|%", re.I)
+                     r"|meestal|richtlijn\w*|reclassering\w*|adviseer\w*|strafblad|justitiële\s+documentatie"
+                     r"|eerder\s+(?:al\s+)?(?:veroordeeld|bestraft|opgelegd))\b|%", re.I)
 _DEMAND = re.compile(r"\b(?:eis|eist|eiste|eisten|eisen|geëist|geëiste|strafeis\w*|requisitoir|gevorderd"
                      r"|vordert|vorderde|vorderden|gevorderde|vordering|requireer\w*|gerequireerd"
                      r"|riskeert|riskeren|vraagt|vroeg)\b", re.I)
 _IMPOSED = re.compile(r"\b(?:veroordee\w*|opgelegd\w*|oplegt|oplegde|oplegging|opleggen|legt|legde|legden"
                       r"|kreeg|kregen|krijgt|krijgen|bestraft|straft|passend|geboden|vonnis)\b", re.I)
 _LOWER_COURT = re.compile(r"\b(?:rechtbank|politierechter|kinderrechter|eerste\s+aanleg)\b", re.I)
-_DICTUM_START = re.compile(r"^(?:[-•*]\s*)?(?:Veroordeelt|Bepaalt|Beveelt|Legt|Gelast|Verklaart|Stelt|Wijst"
-                           r"|Spreekt|Vernietigt|Bevestigt|Verbeurdverklaart|Onttrekt|Heft)\b")
+_DICTUM_START = re.compile(r"^(?:[-•*–]\s*)?(?:Veroordeelt|Bepaalt|Beveelt|Legt|Gelast|Verklaart|Stelt|Wijst"
+                           r"|Spreekt|Vernietigt|Bevestigt|Verbeurdverklaart|Onttrekt|Heft)\b", re.I)
 _WHOLE_CONDITIONAL = re.compile(
     r"bepaalt\s+dat\s+(?:de|deze)\s+(?:opgelegde\s+)?(?:gevangenisstraf|jeugddetentie|straf)\b[^.]{0,80}"
     r"niet\s+(?:zal\s+worden\s+)?ten\s*uitvoer", re.I)
