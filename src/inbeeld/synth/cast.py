@@ -228,6 +228,10 @@ class Slots:
         return self._person("V", self.plan.gender == "female" or
                             (self.plan.gender == "other" and self.rng.random() < 0.5))
 
+    def _make_teacher(self) -> str:
+        """A professional named by surname; the title (meneer, mevrouw) stays outside the span."""
+        return mark(self._cached("teacher", lambda: self.rng.choice(self.pools.surnames)), "PERSON")
+
     def _make_C(self) -> str:
         if "C" not in self._cache:
             self._cache["C"] = self.rng.choice(self.pools.counsellors)

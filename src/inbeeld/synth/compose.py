@@ -54,12 +54,25 @@ def _add_je_other(node: Any) -> Any:
     return node
 
 
+def _merge(base: Any, extra: Any) -> Any:
+    """Deep-merge extra variants into base: mappings by key, lists appended."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for key, value in extra.items():
+            out[key] = _merge(base[key], value) if key in base else value
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + extra
+    raise ValueError(f"variants.yaml: cannot merge {type(extra).__name__} into {type(base).__name__}")
+
+
 @lru_cache(maxsize=1)
 def get_library() -> Library:
     platforms = load_data("platforms.yaml")
+    variants = load_data("variants.yaml")
     return Library(
-        story=_add_je_other(load_data("story.yaml")),
-        dialogue=_add_je_other(load_data("dialogue.yaml")),
+        story=_add_je_other(_merge(load_data("story.yaml"), variants["story"])),
+        dialogue=_add_je_other(_merge(load_data("dialogue.yaml"), variants["dialogue"])),
         nonexp=_add_je_other(load_data("nonexp.yaml")),
         spellings=platforms["spellings"],
         uses=platforms["uses"],
@@ -69,6 +82,8 @@ def get_library() -> Library:
 # Identifier lines per kind of conversation: exploiter-related ones only where there is one.
 _PERP_IDS = ("phone", "email", "handle", "address", "iban", "plate", "bsn", "docnr", "dob", "url")
 _OWN_IDS = ("phone", "email", "handle", "address")
+# Words by which a line tells that someone else arranges, brings or is present (third_party_control)
+_ARRANGING = ("{h", "{H", "{P}", "gebracht", "gestuurd", "brengt", "boekt", "{zn}")
 
 
 class Composer:
@@ -116,6 +131,12 @@ class Composer:
 
     def chance(self, p: float) -> bool:
         return self.rng.random() < p
+
+    def unarranged(self, options: list[str]) -> list[str]:
+        """Without third_party_control, drop lines where someone brings, sends or books her."""
+        if self.plan.clients != "yes" or "third_party_control" in self.plan.signals:
+            return options
+        return [o for o in options if not any(w in o for w in _ARRANGING)] or options
 
     # --- shared beats
     def opening(self) -> None:
@@ -250,9 +271,8 @@ class Composer:
         self._recruitment(past)
         for kind in plan.types:
             options = self.persp(s["act"][kind])
-            if kind == "sexual" and "third_party_control" not in plan.signals:
-                # without a visible third party the clients must not be "his friends" or sent by him
-                options = [o for o in options if "{h" not in o and "{H" not in o] or options
+            if kind == "sexual":
+                options = self.unarranged(options)
             for _ in range(self.rng.choice((1, 1, 2))):
                 self.say(self.pick(options), past=past)
         if self.chance(0.35):
@@ -298,8 +318,11 @@ class Composer:
                 line = self.pick(self.persp(s["webcam_platform"]))
                 self.say(line, platform="webcam", past=self.retro)
                 continue
-            self.say(self.pick(self.persp(by_type[self.rng.choice(kinds)])), past=self.retro)
-        if "car" not in plan.locations and plan.types and self.chance(0.15):
+            kind = self.rng.choice(kinds)
+            options = self.persp(by_type[kind])
+            self.say(self.pick(self.unarranged(options) if kind == "sexual" else options), past=self.retro)
+        if "car" not in plan.locations and plan.types and self.chance(0.15) and (
+                plan.clients == "no" or "third_party_control" in plan.signals):
             self.say(self.pick(self.persp(s["car_transport"])), past=self.retro)
         if "victim_home" not in plan.locations and self.chance(0.08):
             lead = d["false_lead"]["home"]
@@ -313,7 +336,7 @@ class Composer:
         if self.chance(0.5):
             self.say(self.pick(self.persp(s["clients"])), past=self.retro)
         for signal in plan.signals:
-            self.say(self.pick(self.persp(s["signal"][signal])), past=self.retro)
+            self.say(self.pick(self.unarranged(self.persp(s["signal"][signal]))), past=self.retro)
         if "third_party_control" not in plan.signals and "paid_parent" not in plan.signals:
             self.say(self.pick(self.persp(s["self_arranged"])), past=self.retro)
         for signal, node in s["signal_negation"].items():
@@ -375,6 +398,8 @@ class Composer:
             self.say(self.pick(self.persp(self.lib.dialogue["identifier"]["school"])))
         if self.chance(0.08):
             self.say(self.pick(self.persp(self.lib.dialogue["identifier"]["care"])))
+        if self.chance(0.12):
+            self.say(self.pick(self.persp(self.lib.dialogue["identifier"]["teacher"])))
 
     def _distractors(self) -> None:
         plan, d = self.plan, self.lib.dialogue

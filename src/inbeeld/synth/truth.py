@@ -252,6 +252,8 @@ def _signals(rng: random.Random, plan: Plan) -> None:
         picks.append("third_party_control")
     if "parent" in plan.perps:
         picks.append("paid_parent")
+    if "perpetrator_home" in plan.locations and "third_party_control" not in picks:
+        picks.append("third_party_control")  # clients come to the exploiter's home
     rng.shuffle(picks)
     plan.signals = tuple(picks)
 
