@@ -12,7 +12,7 @@ from typing import Any
 
 from inbeeld.synth.cast import Slots, expand_alternatives
 from inbeeld.synth.pools import Pools, load_data
-from inbeeld.synth.style import capitalise, formal, informal, to_past
+from inbeeld.synth.style import capitalise, formal, informal, split_point, to_past
 from inbeeld.synth.truth import Plan
 
 
@@ -110,8 +110,16 @@ class Composer:
         self.slots.informal = not self.plan.formal
         self.slots.platform_use = platform
         text = expand_alternatives(template, self.rng).format_map(self.slots)
-        text = formal(text) if self.plan.formal else informal(text, self.rng, self.sloppiness)
-        self.turns.append(("chatter", text))
+        if self.plan.formal:
+            self.turns.append(("chatter", formal(text)))
+            return
+        text = informal(text, self.rng, self.sloppiness)
+        cut = split_point(text) if self.chance(0.15) else -1
+        if cut > 0:  # chatters often send one thought in two messages
+            self.turns.append(("chatter", text[:cut]))
+            self.turns.append(("chatter", text[cut + 2:]))
+        else:
+            self.turns.append(("chatter", text))
 
     def reply(self, options: dict[str, list[str]] | list[str]) -> None:
         """Add a counsellor message in the register that fits the chatter."""

@@ -59,6 +59,18 @@ def map_plain(text: str, func) -> str:  # type: ignore[no-untyped-def]
     return "".join(part if i % 2 else func(part) for i, part in enumerate(parts))
 
 
+def split_point(text: str) -> int:
+    """Index of the first ", " outside markup with text on both sides, or -1."""
+    pos = 0
+    for i, part in enumerate(_MARKUP_SPLIT.split(text)):
+        if i % 2 == 0:
+            at = part.find(", ")
+            if at >= 0 and pos + at > 0 and pos + at + 2 < len(text):
+                return pos + at
+        pos += len(part)
+    return -1
+
+
 def to_past(template: str) -> str:
     """Turn a present-tense template into past tense (slots and markup are left alone)."""
     return _PAST_RE.sub(lambda m: _PAST[m.group(1)], template)
