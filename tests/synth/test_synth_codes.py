@@ -182,3 +182,15 @@ def test_negations_of_a_parent_occur_without_a_parent_coded(synth_corpus):
             found += 1
             assert "parent" not in coded.codes["perpetrator"]
     assert found >= 10
+
+
+def test_some_adults_write_in_english_and_are_coded_alike(synth_corpus):
+    english = [g for c, g in synth_corpus
+               if any(m.role == "counsellor" and re.search(r"\b(My name is|I am) \[\[PERSON", m.text)
+                      for m in c.messages)]
+    assert len(english) >= 20
+    for coded in english:
+        assert coded.codes["minor"] in ("no", "unknown")
+        assert coded.codes["victim_age"] == "unknown" or coded.codes["victim_age"] >= 18
+        assert coded.codes["chatter_role"] == "victim"
+        assert coded.codes["exploitation_type"]

@@ -25,6 +25,12 @@ _SCHOOL_YEARS = ("groep 8", "de 1e", "de 2e klas", "2 vmbo", "3 havo", "de derde
                  "de brugklas", "3 mavo", "4 havo", "groep 7")
 _CONFIDANTS = ("moeder", "vader", "mentor", "beste vriendin", "zus", "oma", "tante", "docent", "coach",
                "huisarts", "broer", "vriend")
+_COUNTRIES = ("Romania", "Bulgaria", "Poland", "the Philippines", "Nigeria", "Eritrea", "Ukraine", "Brazil",
+              "Moldova", "Hungary", "Vietnam", "Colombia")
+_EN_TENS = {20: "twenty", 30: "thirty", 40: "forty"}
+_EN_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
 _CONFIDANTS_ADULT = ("moeder", "vader", "zus", "beste vriendin", "huisarts", "broer", "collega", "vriend")
 _ALT = re.compile(r"\{~")
 
@@ -132,6 +138,10 @@ class Slots:
         v["hij"], v["hem"], v["zn"] = p
         v["Hij"] = p[0].capitalize()
         v["parent"] = "moeder" if perp_female else "vader"
+        v["he"], v["him"], v["his"] = ("she", "her", "her") if perp_female else ("he", "him", "his")
+        v["parent_en"] = "mother" if perp_female else "father"
+        v["country"] = rng.choice(_COUNTRIES)
+        v["confidant_en"] = rng.choice(("mother", "sister", "friend", "colleague", "cousin", "brother"))
         v["relative"] = rng.choice(("tante", "nicht")) if perp_female else rng.choice(
             ("oom", "neef", "broer", "grote neef", "oom"))
         combo = plan.perp_combo
@@ -247,6 +257,11 @@ class Slots:
         then = plan.age_then if plan.age_then is not None else age
         v["age_then"], v["age_then_w"] = str(then), number_word(then)
         v["fake_age"] = str(plan.fake_age if plan.fake_age is not None else age)
+        tens, unit = divmod(age, 10)
+        if age < 20:
+            v["age_en"] = {18: "eighteen", 19: "nineteen"}.get(age, str(age))
+        else:
+            v["age_en"] = _EN_TENS[tens * 10] + ("-" + _EN_UNITS[unit] if unit else "")
 
     # --- places and institutions
     def _cached(self, key: str, make) -> str:  # type: ignore[no-untyped-def]
@@ -410,6 +425,19 @@ class Slots:
             elif start.month >= 9 and rng.random() < 0.3:
                 since = rng.choice(("sinds de zomer", "sinds afgelopen zomer"))
         return dur, since
+
+
+def english_duration(slots: Slots) -> tuple[str, str]:
+    """(`dur_en`, `dur_since_en`) that agree with plan.duration, read against the start date."""
+    rng, months, start = slots.rng, slots.plan.duration_months, slots.started
+    if slots.plan.duration == "yes":
+        years = months // 12
+        y, m = divmod(start.year * 12 + start.month - 1 - months, 12)
+        return (rng.choice((f"{years} years" if years > 1 else "more than a year", "more than a year")),
+                f"{_MONTHS_EN[m]} {y}")
+    m = (start.month - 1 - months) % 12
+    dur = f"{months} months" if months > 1 else rng.choice(("a few weeks", "one month"))
+    return dur, _MONTHS_EN[m]
 
 
 _MAIL_DOMAINS = ("gmail.com", "hotmail.com", "outlook.com", "live.nl", "icloud.com", "ziggo.nl",

@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from inbeeld.synth.cast import Slots, expand_alternatives
+from inbeeld.synth.cast import Slots, english_duration, expand_alternatives
 from inbeeld.synth.pools import Pools, load_data
 from inbeeld.synth.style import capitalise, formal, informal, split_point, to_past
 from inbeeld.synth.truth import Plan
@@ -23,6 +23,7 @@ class Library:
     story: dict[str, Any]
     dialogue: dict[str, Any]
     nonexp: dict[str, Any]
+    english: dict[str, Any]
     spellings: dict[str, list[str]]
     uses: dict[str, list[str]]
 
@@ -74,6 +75,7 @@ def get_library() -> Library:
         story=_add_je_other(_merge(load_data("story.yaml"), variants["story"])),
         dialogue=_add_je_other(_merge(load_data("dialogue.yaml"), variants["dialogue"])),
         nonexp=_add_je_other(load_data("nonexp.yaml")),
+        english=load_data("english.yaml"),
         spellings=platforms["spellings"],
         uses=platforms["uses"],
     )
@@ -113,7 +115,7 @@ class Composer:
         if self.plan.formal:
             self.turns.append(("chatter", formal(text)))
             return
-        text = informal(text, self.rng, self.sloppiness)
+        text = informal(text, self.rng, self.sloppiness, dutch=self.plan.language == "nl")
         cut = split_point(text) if self.chance(0.15) else -1
         if cut > 0:  # chatters often send one thought in two messages
             self.turns.append(("chatter", text[:cut]))
@@ -254,7 +256,9 @@ class Composer:
         self.gender_done = False
         self.fillers = list(self.lib.dialogue["filler"]["formal" if self.plan.formal else "self"])
         self.rng.shuffle(self.fillers)
-        if self.plan.scenario == "exploitation":
+        if self.plan.scenario == "exploitation" and self.plan.language == "en":
+            self._exploitation_en()
+        elif self.plan.scenario == "exploitation":
             self._exploitation()
         elif self.plan.scenario == "lesson_question":
             self._script(self.lib.nonexp["lesson_question"])  # greets inside the script
@@ -302,6 +306,108 @@ class Composer:
         if self.slots.perp_named and self.chance(0.35):
             self.reply(d["counsellor"]["echo_perp"])
         self.closing()
+
+    def _exploitation_en(self) -> None:
+        """An adult migrant writing in English; the counsellor answers in English."""
+        plan, e = self.plan, self.lib.english
+        self.say(self.pick(e["opening"]))
+        self.reply(e["greeting"])
+        if plan.age_mode in e["age"]:
+            self.say(self.pick(e["age"][plan.age_mode]))
+        if plan.gender_stated:
+            self.say(self.pick(e["gender"][plan.gender]))
+        self.say(self.pick(e["perp_intro"][plan.perp_combo]))
+        if plan.recruitment is not None:
+            self.say(self.pick(e["recruit"]["online" if plan.recruitment == "yes" else "offline"]))
+        for kind in plan.types:
+            options = e["act"][kind]
+            self.say(self.pick(self.unarranged(options) if kind == "sexual" else options))
+        named = self.slots.perp_named or plan.types[0] != "sexual"  # the sexual line names {P}
+        self.reply(e["counsellor"]["name"][plan.types[0]] if named else e["counsellor"]["empathy"])
+        middle: list[Callable[[], None]] = [
+            self._locations_en, self._clients_en, self._duration_en, self._disclosure_en, self._police_en,
+            self._sextortion_en, self._identifiers_en, self._extra_platforms_en,
+        ]
+        self.rng.shuffle(middle)
+        for beat in middle:
+            beat()
+        self.reply(e["counsellor"]["advice"])
+        self.say(self.pick(e["chatter_closing"]))
+        if self.chance(0.6):
+            self.reply(e["counsellor"]["closing"])
+
+    def _locations_en(self) -> None:
+        e = self.lib.english
+        for loc in self.plan.locations:
+            by_type = e["location"][loc]
+            kind = self.rng.choice([k for k in self.plan.types if k in by_type] or list(by_type))
+            options = by_type[kind]
+            self.say(self.pick(self.unarranged(options) if kind == "sexual" else options))
+
+    def _clients_en(self) -> None:
+        plan, e = self.plan, self.lib.english
+        if plan.clients != "yes":
+            return
+        if self.chance(0.5):
+            self.say(self.pick(e["clients"]))
+        for signal in plan.signals:
+            self.say(self.pick(self.unarranged(e["signal"][signal])))
+        if "third_party_control" not in plan.signals and "paid_parent" not in plan.signals:
+            self.say(self.pick(e["self_arranged"]))
+
+    def _duration_en(self) -> None:
+        if self.plan.duration is None:
+            return
+        e = self.lib.english["duration"]
+        self.slots.values["dur_en"], self.slots.values["dur_since_en"] = english_duration(self.slots)
+        if self.chance(0.5):
+            self.reply(e["ask"])
+        self.say(self.pick(e["lines"]))
+
+    def _disclosure_en(self) -> None:
+        e = self.lib.english["disclosure"]
+        if self.plan.disclosure is None:
+            return
+        if self.chance(0.5):
+            self.reply(e["ask"])
+        self.say(self.pick(e[self.plan.disclosure]))
+
+    def _police_en(self) -> None:
+        e = self.lib.english["police"]
+        if self.plan.police is None:
+            return
+        if self.chance(0.4):
+            self.reply(e["ask"])
+        self.say(self.pick(e[self.plan.police]))
+
+    def _sextortion_en(self) -> None:
+        e = self.lib.english["sextortion"]
+        if self.plan.sextortion == "yes":
+            self.say(self.pick(e["yes"]))
+        elif self.plan.sextortion == "no":
+            self.reply(e["ask"])
+            self.say(self.pick(e["no"]))
+
+    def _identifiers_en(self) -> None:
+        e = self.lib.english
+        kinds = [k for k in e["identifier"] if k != "victim_name"]
+        for kind in self.rng.sample(kinds, self.rng.choice((0, 1, 1, 2))):
+            self.say(self.pick(e["identifier"][kind]))
+            if self.chance(0.5):
+                self.reply(e["counsellor"]["ack"])
+        if self.chance(0.3):
+            self.say(self.pick(e["identifier"]["victim_name"]))
+
+    def _extra_platforms_en(self) -> None:
+        plan = self.plan
+        if "advert" in plan.platforms:
+            self.say("{he} put an advertisement of me on {platform}", platform="advert")
+        if "contact" in plan.platforms:
+            self.say("the appointments come through {platform}", platform="contact")
+        if "threat" in plan.platforms:
+            self.say("{he} threatens me on {platform}", platform="threat")
+        if "webcam" in plan.platforms:
+            self.say("{he} made an account on {platform} for me", platform="webcam")
 
     def _recruitment(self, past: bool) -> None:
         plan, s, d = self.plan, self.lib.story, self.lib.dialogue

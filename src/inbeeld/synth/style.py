@@ -76,12 +76,13 @@ def to_past(template: str) -> str:
     return _PAST_RE.sub(lambda m: _PAST[m.group(1)], template)
 
 
-def informal(text: str, rng: random.Random, sloppiness: float) -> str:
-    """Lowercase chat style: abbreviations, the odd typo, an emoji now and then."""
+def informal(text: str, rng: random.Random, sloppiness: float, dutch: bool = True) -> str:
+    """Lowercase chat style: abbreviations (Dutch only), the odd typo, an emoji now and then."""
 
     def plain(part: str) -> str:
         part = part.lower() if rng.random() < 0.9 else part
-        part = _ABBREV_RE.sub(lambda m: _abbreviate(m.group(1), rng, sloppiness), part)
+        if dutch:
+            part = _ABBREV_RE.sub(lambda m: _abbreviate(m.group(1), rng, sloppiness), part)
         if rng.random() < 0.1 * sloppiness:
             part = _typo(part, rng)
         return part

@@ -60,6 +60,7 @@ class Plan:
     clients: str = "no"
     signals: tuple[str, ...] = ()
     sextortion: str | None = None
+    language: str = "nl"  # "en": an adult migrant who writes in English
     disclosure: str | None = None
     police: str | None = None
 
@@ -167,6 +168,11 @@ def _exploitation(rng: random.Random, uses: dict[str, list[str]]) -> Plan:
         combo = combo.replace("peer_acquaintance", "online_contact")  # school peers are for minors
     plan.perp_combo = combo
     plan.perps = tuple(combo.split("+"))
+    if (adult_events and perspective == "self" and "+" not in combo and combo != "parent"
+            and rng.random() < (0.45 if "labour" in types else 0.15)):
+        plan.language = "en"
+        if plan.age_mode not in ("digits", "words", "none"):
+            plan.age_mode = "digits"
     _recruitment(rng, plan, uses)
     _platforms(rng, plan, uses)
     _duration(rng, plan)
