@@ -115,6 +115,10 @@ def fill(n: int, coders: int, per_coder: int, seed: int) -> list[str]:
         print(f"\rstore: {min(n, offset + chunk):,}/{n:,} conversations "
               f"({time.perf_counter() - began:.0f} s)", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # planner statistics, as a database in use has them
     names = []
     all_pks = list(Conversation.objects.values_list("pk", flat=True))
     chosen = rng.sample(all_pks, coders * per_coder)  # spread over the whole store
@@ -195,19 +199,32 @@ def main() -> None:
     parser.add_argument("--think-ms", default="500-1500", help="pause between steps, 'lo-hi' ms")
     parser.add_argument("--max-seconds", type=float, default=240)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--reuse", action="store_true",
+                        help="PostgreSQL: use the store a previous run left (its coders' open work)")
+    parser.add_argument("--workers", type=int, default=16, help="server worker threads")
     args = parser.parse_args()
     lo, _, hi = args.think_ms.partition("-")
     think = (float(lo) / 1000, float(hi or lo) / 1000)
 
     workdir = Path(tempfile.mkdtemp(prefix="bench_workbench_"))
-    url = prepare_database(args.db, args.database_url, workdir)
+    reuse = args.reuse and args.db == "postgresql"
+    if reuse:
+        url = args.database_url or "postgresql://postgres@127.0.0.1:5432/inbeeld_bench"
+    else:
+        url = prepare_database(args.db, args.database_url, workdir)
     os.environ["DATABASE_URL"] = url
     from inbeeld.codebook import load_codebook
     from inbeeld.web import setup_django
 
     setup_django()
     began = time.perf_counter()
-    names = fill(args.conversations, args.coders, max(args.rounds + 5, 100), args.seed)
+    if reuse:
+        from django.contrib.auth import get_user_model
+
+        names = sorted(get_user_model().objects.filter(username__startswith="bench-coder-")
+                       .values_list("username", flat=True))[: args.coders]
+    else:
+        names = fill(args.conversations, args.coders, max(args.rounds + 5, 100), args.seed)
     filled = time.perf_counter() - began
     book = load_codebook()
     decisions = {
@@ -217,7 +234,8 @@ def main() -> None:
 
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "inbeeld.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, "-m", "inbeeld.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", str(args.workers)],
         env={**os.environ, "DATABASE_URL": url}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         cwd=workdir,
     )
@@ -252,7 +270,11 @@ def main() -> None:
     if not views:
         raise SystemExit("no coding view was timed")
     p95 = percentile(views, 95) * 1000
-    print(f"database: {args.db}; store: {args.conversations:,} conversations (filled in {filled:.0f} s)")
+    from inbeeld.web.store.models import Conversation
+
+    stored = Conversation.objects.count()
+    print(f"database: {args.db}; store: {stored:,} conversations"
+          + ("" if reuse else f" (filled in {filled:.0f} s)"))
     print(f"coders: {len(coders)} concurrent, think {args.think_ms} ms, {elapsed:.0f} s of traffic, "
           f"{errors} coder(s) failed")
     print(f"coding view: n={len(views)}, median {statistics.median(views) * 1000:.1f} ms, "

@@ -30,6 +30,7 @@ def is_loopback(host: str) -> bool:
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on; loopback unless a key is set."),
     port: int = typer.Option(8000, help="Port to listen on."),
+    workers: int = typer.Option(16, min=1, max=256, help="Worker threads (one database connection each)."),
 ) -> None:
     """Start the workbench (SQLite by default; PostgreSQL with DATABASE_URL).
 
@@ -47,18 +48,9 @@ def serve(
 
     setup_django()
     migrate()
-    from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
-    from django.core.wsgi import get_wsgi_application
+    from inbeeld.web.server import make_server
 
-    class QuietHandler(WSGIRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            # request lines hold conversation ids in paths: log server errors only
-            if len(args) > 1 and str(args[1]).startswith("5"):
-                super().log_message(format, *args)
-
-    server = ThreadedWSGIServer((host, port), QuietHandler, ipv6=":" in host)
-    server.daemon_threads = True
-    server.set_app(get_wsgi_application())
+    server = make_server(host, port, workers=workers)
     typer.echo(f"inbeeld: serving on http://{host}:{port}/ (Ctrl+C stops)", err=True)
     try:
         server.serve_forever()

@@ -114,7 +114,8 @@ def coding_item(user: Any, external_id: str, language: str = "nl") -> CodingItem
     """Everything the coding view shows, and an audit entry for viewing it."""
     book = codebook()
     conversation = conversation_for(user, external_id)
-    messages = list(conversation.messages.all())
+    # order by index alone: Message's default ordering joins the conversation table
+    messages = list(Message.objects.filter(conversation=conversation).order_by("index"))
     coder = coder_of(user)
     researcher = role_of(user) == Role.RESEARCHER
     items = {v.name: VariableItem(variable=v, label=_label(v, language)) for v in book.variables}
