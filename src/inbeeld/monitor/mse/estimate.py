@@ -143,7 +143,7 @@ def estimate_population(
     p_threshold: float = 0.02,
     level: float = 0.95,
     bootstrap: int = 0,
-    bootstrap_kind: str = "multinomial",
+    bootstrap_kind: str = "parametric",
     seed: int | None = None,
     progress: Callable[[int], None] | None = None,
     merged: Sequence[str] = (),
@@ -155,6 +155,8 @@ def estimate_population(
     selection with `p_threshold`; `skip_empty_pairs` keeps pairs without overlap out of it).
     `bootstrap` > 0 adds a BCa bootstrap interval with that many
     replicates, the model selection repeated in each; `seed` makes it reproducible.
+    `bootstrap_kind` "parametric" redraws from the fitted model (the number seen varies);
+    "multinomial" is SparseMSE's redraw of the observed cases (the number seen held fixed).
     """
     if method not in METHODS:
         raise MSEError(f"unknown method '{method}'; choose from {', '.join(METHODS)}")
