@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from inbeeld.judgments.extract import extract
 from inbeeld.judgments.model import Document, Sentence
 from inbeeld.judgments.readers import read_document
@@ -130,3 +133,23 @@ def test_full_fictional_appeal_keeps_the_first_instance_apart() -> None:
     assert facts.demanded == Sentence(240)
     assert facts.imposed == Sentence(180)
     assert facts.role_of_defendant == "trafficker"
+
+
+_WORDS = st.sampled_from([
+    "de", "een", "man", "meisje", "15-jarig", "kreeg", "eiste", "geëist", "6", "(zes)", "maanden", "jaar",
+    "uur", "dag", "cel", "waarvan", "voorwaardelijk", "taakstraf", "werkstraf", "respectievelijk", "en", ",",
+    ".", ";", "\n", "art.", "248b", "273f", "Sr", "ECLI:NL:HR:2099:1", "Veroordeelt", "groot", "€", "500",
+    "boete", "vier", "en een half", "tbs", "vrijgesproken", "Nicky", "L.", "(32)", "[slachtoffer]", "-",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=80))
+def test_extraction_never_crashes_and_keeps_evidence_inside_the_text(words: list[str]) -> None:
+    text = " ".join(words)
+    for facts in extract(Document("fuzz.txt", text)):
+        for start, end in facts.evidence.values():
+            assert 0 <= start <= end <= len(text)
+        for sentence in (facts.demanded, facts.imposed):
+            assert all(v is None or v >= 0 for v in (sentence.prison_days_unconditional,
+                                                     sentence.prison_days_conditional))

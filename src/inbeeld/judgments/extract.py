@@ -161,11 +161,15 @@ def _news_facts(base: JudgmentFacts, text: str, statements: list[Statement],
     """Group the statements of a news text by defendant (one object per defendant)."""
     cases: list[_Case] = []
     lists: list[list[_Case]] = []  # cases created from one list ("respectievelijk X en Y")
+    descriptor_cache: dict[tuple[int, int], list[Descriptor]] = {}
     list_sizes = Counter((st.sentence_start, st.frame) for st in statements if st.respectively is not None)
     for st in statements:
         if st.frame not in ("demanded", "imposed"):
             continue
-        descriptors = find_descriptors(text, st.sentence_start, st.sentence_end)
+        key = (st.sentence_start, st.sentence_end)
+        if key not in descriptor_cache:
+            descriptor_cache[key] = find_descriptors(text, *key)
+        descriptors = descriptor_cache[key]
         if st.respectively is not None:
             size = list_sizes[(st.sentence_start, st.frame)]
             desc = descriptors[st.respectively] if len(descriptors) == size else None

@@ -222,6 +222,7 @@ def _phrase(amount: Amount) -> tuple[int, int]:
 _PLURAL = re.compile(r"\b(?:respectievelijk|celstraffen|gevangenisstraffen|taakstraffen|werkstraffen"
                      r"|straffen|beiden|allebei|elk|ieder|mannen|vrouwen|verdachten|broers|zussen|daders"
                      r"|pooiers|ouders|beklaagden|mensenhandelaars)\b", re.I)
+_MAX_LIST = 12  # more "defendants" in one list is not a list of sentences
 _TIMES = re.compile(r"\b(?P<n>twee|drie|vier|vijf|zes|\d)\s+keer\s+$", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|en|of|,\s*en)\s*(?:(?:twee|drie|vier|vijf|zes|\d)\s+keer\s+)?$", re.I)
 
@@ -232,7 +233,7 @@ def _respectively_split(text: str, start: int, end: int, amounts: list[Amount]) 
     # three or more plain terms in one list only make sense for several defendants
     if not _PLURAL.search(text[start:end]) and len(amounts) < 3:
         return None
-    if len(amounts) < 2 or any(a.kind != "prison" or a.status != "plain" for a in amounts):
+    if not 2 <= len(amounts) <= _MAX_LIST or any(a.kind != "prison" or a.status != "plain" for a in amounts):
         return None
     if any(not _LIST_GAP.match(text[_phrase(a)[1]:b.start]) and not _LIST_GAP.match(text[a.end:b.start])
            for a, b in itertools.pairwise(amounts)):
@@ -307,12 +308,12 @@ def _amounts(text: str, span: Segment) -> list[Amount]:
 
 def _link_backwards(text: str, span: Segment, raw: list[Amount], kept: list[Amount]) -> list[Amount]:
     """Accept list members before a linked amount: "30 maanden, twee jaar en drie jaar geëist"."""
-    starts = {a.start for a in kept}
+    by_start = {a.start: a for a in kept}
     out = list(kept)
     following: Amount | None = None
     for amount in reversed(raw):
-        if amount.start in starts:
-            following = next(a for a in out if a.start == amount.start)
+        if amount.start in by_start:
+            following = by_start[amount.start]
             continue
         before = text[max(span.start, amount.start - 90):amount.start]
         after = text[amount.end:min(span.end, amount.end + 60)]

@@ -53,11 +53,22 @@ def _is_wrap(text: str, newline: int) -> bool:
     return bool(before) and before[-1] not in ".:;!?" and (after.islower() or after.isdigit())
 
 
+MAX_SENTENCE = 1500  # longer "sentences" (lists, broken text) are cut at a comma or space
+
+
 def _add(spans: list[Segment], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        # keeps the work per sentence bounded; real sentences this long are enumerations
+        cut = max(text.rfind(",", start, start + MAX_SENTENCE), text.rfind(" ", start, start + MAX_SENTENCE))
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        spans.append(Segment(start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append(Segment(start, end))
 
