@@ -154,12 +154,16 @@ class Composer:
         if self.plan.perspective == "self":
             for _ in range(self.rng.choice((1, 1, 2))):
                 self.say(self.pick(d["opening"]["self"]))
+            if self.plan.scenario == "exploitation" and self.chance(0.07):
+                self.say(self.pick(d["opening"]["for_a_friend"]))
+                self.say(self.pick(d["opening"]["reveal"]))
         else:
             if self.plan.formal and self.chance(0.4):
                 self.say(self.pick(d["opening"]["formal"]))
             role = self.plan.role
-            if role == "professional" and self.plan.age is not None and self.plan.age >= 18:
-                role = "professional_adult"  # no school talk about adults
+            adult = self.plan.age is not None and self.plan.age >= 18
+            if adult and role in ("professional", "parent_or_carer"):
+                role += "_adult"  # no school talk, no "pleegvader van een meisje van 35"
             self.say(self.pick(d["role_intro"][role]))
             if self.plan.gender == "other":
                 self.say(self.pick(d["gender_statement"]["other"]["other"]))
