@@ -153,3 +153,25 @@ def test_createuser_refuses_an_unknown_role(fast_hashing):  # noqa: F811
     assert result.exit_code != 0
     assert "superuser" in str(result.exception) and not get_user_model().objects.filter(
         username="iemand").exists()
+
+
+def test_an_admin_unlocks_a_locked_account_and_it_is_audited(client, fast_hashing):  # noqa: F811
+    from inbeeld.web.audit.models import AuditEntry
+
+    locked = make_user("coder-locked", Role.CODER)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        Client().post(reverse("accounts:login"), {"username": "coder-locked", "password": "fout"})
+    sign_in(client, make_user("admin-1", Role.ADMIN))
+    client.post(reverse("accounts:users"), {"account": locked.pk, "operation": "unlock"})
+    response = Client().post(reverse("accounts:login"), {"username": "coder-locked", "password": PASSWORD})
+    assert response.status_code == 302
+    assert AuditEntry.objects.filter(action="account.unlock", target={"account": locked.pk}).exists()
+
+
+def test_a_deactivated_account_cannot_sign_in(client, fast_hashing):  # noqa: F811
+    user = make_user("coder-gone", Role.CODER)
+    sign_in(client, make_user("admin-2", Role.ADMIN))
+    client.post(reverse("accounts:users"), {"account": user.pk, "operation": "deactivate"})
+    visitor = Client()
+    response = visitor.post(reverse("accounts:login"), {"username": "coder-gone", "password": PASSWORD})
+    assert response.status_code == 200 and "_auth_user_id" not in visitor.session

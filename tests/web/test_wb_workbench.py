@@ -212,3 +212,11 @@ def test_the_export_leaves_out_partly_coded_conversations_and_holds_no_text(clie
     lines = [json.loads(line) for line in body.splitlines()]
     assert [line["id"] for line in lines] == ["w-e1"]
     assert "mannen" not in body
+
+
+def test_a_conversation_stored_without_de_identification_is_shown_to_nobody(client, fast_hashing):  # noqa: F811
+    raw = make_conversation("w-raw")
+    raw.deidentified = False
+    raw.save(update_fields=["deidentified"])
+    sign_in(client, make_user("res-raw", Role.RESEARCHER))
+    assert client.get(reverse("workbench:code", args=["w-raw"])).status_code == 404

@@ -65,3 +65,28 @@ def enrolment_device(user: Any) -> TOTPDevice:
 def secret_base32(device: TOTPDevice) -> str:
     """The secret as authenticator apps want it typed in."""
     return b32encode(device.bin_key).decode("ascii").rstrip("=")
+
+
+ACCOUNT_OPERATIONS = ("deactivate", "activate", "reset_second_factor", "unlock")
+
+
+def change_account(account_id: int, operation: str, *, by: Any) -> None:
+    """An admin's change to an account: (de)activate, drop its TOTP devices, or lift a lockout."""
+    from axes.utils import reset
+
+    if operation not in ACCOUNT_OPERATIONS:
+        raise AccountError(f"operation {operation!r} not in [{', '.join(ACCOUNT_OPERATIONS)}]")
+    user = get_user_model().objects.filter(pk=account_id).first()
+    if user is None:
+        raise AccountError(f"no account {account_id}")
+    if operation == "deactivate" and user.pk == getattr(by, "pk", None):
+        raise AccountError("an admin cannot deactivate their own account")
+    with transaction.atomic():
+        if operation in ("deactivate", "activate"):
+            user.is_active = operation == "activate"
+            user.save(update_fields=["is_active"])
+        elif operation == "reset_second_factor":
+            TOTPDevice.objects.filter(user=user).delete()  # enrols again at next sign-in
+        else:
+            reset(username=user.get_username())
+        record(by, f"account.{operation}", account=user.pk)

@@ -59,7 +59,7 @@ def second_factor(request: HttpRequest) -> HttpResponse:
                 device.save(update_fields=["confirmed"])
             otp_login(request, device)
             record(user, "account.second_factor", account=user.pk)
-            return redirect(request.GET.get("next") or "home")
+            return redirect("home")
         form.add_error("token", _("Deze code klopt niet of is verlopen."))
     context = {"form": form, "enrolling": enrolling}
     if enrolling:
@@ -69,6 +69,15 @@ def second_factor(request: HttpRequest) -> HttpResponse:
 
 @requires("account.manage_users")
 def users(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and "operation" in request.POST:
+        try:
+            services.change_account(int(request.POST.get("account", "0") or 0), request.POST["operation"],
+                                    by=request.user)
+        except (services.AccountError, ValueError) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Account gewijzigd."))
+        return redirect("accounts:users")
     form = AccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -44,11 +44,12 @@ def coder_of(user: Any) -> Coder:
 
 
 def visible(user: Any) -> Any:
-    """The conversations this person may open: coders only their assigned ones."""
+    """The conversations this person may open: de-identified ones only; coders only their own."""
+    shown = Conversation.objects.filter(deidentified=True)
     if role_of(user) == Role.RESEARCHER:
-        return Conversation.objects.all()
+        return shown
     if role_of(user) == Role.CODER:
-        return Conversation.objects.filter(assignments__coder=user)
+        return shown.filter(assignments__coder=user)
     return Conversation.objects.none()
 
 
@@ -213,7 +214,7 @@ def next_conversation(user: Any, after: str | None = None) -> str | None:
     first = open_work.order_by("conversation_id").values_list("conversation__external_id", flat=True).first()
     if first or role_of(user) != Role.RESEARCHER:
         return first
-    query = Conversation.objects.order_by("pk")
+    query = Conversation.objects.filter(deidentified=True).order_by("pk")
     if after:
         current = Conversation.objects.filter(external_id=after).values_list("pk", flat=True).first()
         if current is not None:
@@ -252,7 +253,7 @@ def assign_sample(
     people = list(get_user_model().objects.filter(pk__in=coder_ids).order_by("pk"))
     if not people:
         raise ValueError("choose at least one coder")
-    pool = Conversation.objects.filter(assignments__isnull=True)
+    pool = Conversation.objects.filter(assignments__isnull=True, deidentified=True)
     if year is not None:
         pool = pool.filter(year=year)
     candidates = sorted(pool.values_list("pk", flat=True))
