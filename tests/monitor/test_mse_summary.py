@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
-from inbeeld.monitor.mse import capture_table, estimate_population, mse_summary, simulate_captures
+from inbeeld.monitor.mse import Interval, capture_table, estimate_population, mse_summary, simulate_captures
 
 
 @pytest.fixture(scope="module")
@@ -54,3 +56,11 @@ def test_summary_says_so_when_no_estimate_exists():
 def test_unknown_language_is_refused(result):
     with pytest.raises(ValueError, match="nl, en"):
         mse_summary(result, lang="fr")
+
+
+def test_an_open_upper_limit_is_written_as_unbounded(result):
+    open_ended = replace(result, interval=Interval(result.observed, float("inf"), "profile-likelihood", 0.95))
+
+    summary = mse_summary(open_ended, lang="nl")
+
+    assert any("onbegrensd" in cell for row in summary["table"]["rows"] for cell in row)

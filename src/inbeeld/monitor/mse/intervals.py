@@ -97,7 +97,8 @@ def profile_interval(fit: ModelFit, level: float = 0.95) -> Interval:
     obs = fit.table.observed
     center = fit.population
     # the maximum lies near the Poisson estimate; search a bracket around it
-    span = max(fit.dark * 4 * max(fit.log_dark_se, 0.01), 1.0)
+    se = fit.log_dark_se if math.isfinite(fit.log_dark_se) else 1.0
+    span = max(fit.dark * 4 * max(se, 0.01), 1.0)
     best = minimize_scalar(
         lambda n: -_profile_loglik(fit, n),
         bounds=(obs, center + span),
@@ -133,7 +134,7 @@ def bca_limits(replicates: np.ndarray, estimate: float, ahat: float, level: floa
     za0 = za + z0
     probs = norm.cdf(z0 + za0 / (1 - ahat * za0))
     low, high = np.quantile(replicates, probs, method="median_unbiased")
-    return float(low), float(high)
+    return float(min(low, high)), float(max(low, high))  # a large acceleration can swap them
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from inbeeld.monitor.mse.estimate import MSEResult
@@ -89,6 +90,8 @@ _METHOD_NAMES = {
 
 
 def _number(x: float, lang: str) -> str:
+    if not math.isfinite(x):
+        return _TEXT[lang]["open"]
     text = f"{round(x):,}"
     return text.replace(",", ".") if lang == "nl" else text
 
@@ -96,7 +99,7 @@ def _number(x: float, lang: str) -> str:
 def _interval_row(iv: Interval, lang: str) -> list[str]:
     t = _TEXT[lang]
     name = _METHOD_NAMES[lang].get(iv.method, iv.method)
-    high = _number(iv.high, lang) if iv.high != float("inf") else t["open"]
+    high = _number(iv.high, lang)
     dash = " tot " if lang == "nl" else " to "
     return [t["interval"].format(pct=round(iv.level * 100), method=name), _number(iv.low, lang) + dash + high]
 
