@@ -37,3 +37,16 @@ def test_estimate_reports_non_existence_instead_of_a_number():
     assert not result.exists
     assert result.population is None
     assert result.to_dict()["exists"] is False
+
+
+def test_a_list_with_no_cases_leaves_even_main_effects_without_estimate():
+    table = capture_table(["A", "B", "C"], [((1, 0, 0), 10), ((0, 1, 0), 5), ((1, 1, 0), 3)])
+
+    assert not check_estimate(table, ()).exists
+
+
+def test_a_list_holding_every_case_leaves_main_effects_without_estimate():
+    # nobody is off list A, so the fitted count of cases off A (the dark number included) is zero
+    table = capture_table(["A", "B", "C"], [((1, 0, 0), 10), ((1, 1, 0), 5), ((1, 0, 1), 3)])
+
+    assert not check_estimate(table, ()).exists
