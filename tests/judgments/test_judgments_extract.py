@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -153,3 +154,22 @@ def test_extraction_never_crashes_and_keeps_evidence_inside_the_text(words: list
         for sentence in (facts.demanded, facts.imposed):
             assert all(v is None or v >= 0 for v in (sentence.prison_days_unconditional,
                                                      sentence.prison_days_conditional))
+
+
+@pytest.mark.parametrize("text", [
+    "Nu krijgen daders gemiddeld een gevangenisstraf tussen de 1 en 2 jaar.",
+    "Ruim een kwart moest tussen de 1 en 2 jaar de cel in.",
+    "Vaak maar één dag cel voor betaalde seks met minderjarigen.",
+    "De strafeis varieert tussen een 1 en 15 maanden gevangenisstraf.",
+    "De maximale straf voor uitbuiting van minderjarigen is in Nederland 15 jaar.",
+    "In de meeste gevallen leggen rechters een celstraf van één dag op.",
+])
+def test_general_statements_about_sentencing_give_no_case(text: str) -> None:
+    assert _one(text) == []
+
+
+def test_statutory_statement_is_not_a_victim_age() -> None:
+    text = ("De minimumstrafeis bij uitbuiting van een minderjarige gaat van 1 jaar naar 2 jaar. "
+            "De man kreeg 3 jaar cel.")
+    (facts,) = _one(text)
+    assert facts.victim_ages == ()

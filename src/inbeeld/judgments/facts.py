@@ -199,11 +199,12 @@ _AGE_BEFORE_NOUN = re.compile(
 _AGE_AFTER_NOUN = re.compile(
     rf"(?<![\w-])(?:{VICTIM_NOUNS})(?:\s*\(|\s*,\s*(?:die\s+|wie\s+)?|\s+van\s+|\s+(?:die|was|waren|is|zijn)\s+|\s+)"
     rf"(?:(?:toen|destijds|pas|slechts|nog\s+maar)\s+)?"
-    rf"(?P<n>\d{{1,2}}|[a-zë]+)\s*(?:\)|(?:jaar|-jarig)\b(?!\s+(?:cel|gevangenis|celstraf))"
+    rf"(?P<n>\d{{1,2}}|[a-zë]+)\s*(?:\)|(?:jaar|-jarig)\b(?!\s+(?:cel|gevangenis|celstraf|naar|tot)\b)"
     rf"|(?=\s*(?:[.,;]|uit\b|en\s+\d|die\b|met\b|$)))", re.I)
 _AGE_PREDICATE = re.compile(  # "Het meisje was destijds - eind 2016 - nèt 14 jaar oud."
-    rf"(?<![\w-])(?:{VICTIM_NOUNS})\s+(?:was|waren|is|zijn)\b[^.;:!?\n]{{0,40}}?\b(?P<n>\d{{1,2}})"
-    rf"(?=\s+(?:jaar\s+oud|jaar\b(?!\s+(?:lang|cel|gevangenis))|en\s+\d))", re.I)
+    rf"(?:^|[.!?][”\"’']?\s+|\n)(?:het|de|dit|dat|deze|beide)\s+(?:{VICTIM_NOUNS})\s+(?:was|waren|is|zijn)\b"
+    rf"(?=[^.;:!?\n]{{0,40}}?\b(?:toen|destijds|pas|net|nèt|nog\s+maar|op\s+dat\s+moment|jaar\s+oud)\b)"
+    rf"[^.;:!?\n]{{0,40}}?\b(?P<n>\d{{1,2}})(?=\s+(?:jaar\b(?!\s+(?:lang|cel|gevangenis))|en\s+\d))", re.I)
 _AGE_MORE = re.compile(r"\s*(?:jaar\s*)?(?:en|,)\s*(?P<n>\d{1,2})(?:\s*jaar|-jarig|\))")
 
 

@@ -69,7 +69,8 @@ _NOT_AFTER = re.compile(
     r"|voorarrest|voorlopige\s+hechtenis|heeft\s+(?:vast|gezeten)|vastgezeten|gezeten|uitgezeten|na\b|per\b)",
     re.I)
 _APPROXIMATE = re.compile(r"(?:meer\s+dan|minder\s+dan|ruim|bijna|circa|ongeveer|zo'n|tot\s+wel|hooguit"
-                          r"|enkele)\s+$", re.I)
+                          r"|enkele|tussen\s+(?:de\s+|een\s+)?\S+\s+(?:en|tot)|van\s+\S+\s+(?:jaar|maanden)?\s*tot)\s+$",
+                          re.I)
 _SUBSTITUTE = re.compile(r"vervangende\s+hechtenis|gijzeling|subsidiair|vervangen\s+door", re.I)
 _PERIOD_BEFORE = re.compile(r"(?:gedurende|geleden|sinds|binnen|periode\s+van|ruim|bijna|afgelopen"
                             r"|na|al|onder|boven|elke|iedere|per)\s+$", re.I)
@@ -81,7 +82,8 @@ _CHAIN_GAP = re.compile(r"^\s*(?:en|of|,)\s*$")
 _IGNORE = re.compile(r"\b(?:raads(?:man|vrouw)|verdediging|bepleit\w*|pleit\w*|tenuitvoerlegging"
                      r"|oriëntatie\w*|soortgelijke|vergelijkbare|lovs|procent|gemiddeld\w*|doorgaans"
                      r"|meestal|richtlijn\w*|reclassering\w*|adviseer\w*|strafblad|justitiële\s+documentatie"
-                     r"|eerder\s+(?:al\s+)?(?:veroordeeld|bestraft|opgelegd))\b|%", re.I)
+                     r"|eerder\s+(?:al\s+)?(?:veroordeeld|bestraft|opgelegd)|vaak|veelal|regelmatig|soms|zelden"
+                     r"|nooit|gevallen|zaken\s+als\s+deze|dit\s+soort|maximale|basisstraf)\b|%", re.I)
 _DEMAND = re.compile(r"\b(?:eis|eist|eiste|eisten|eisen|geëist|geëiste|strafeis\w*|requisitoir|gevorderd"
                      r"|vordert|vorderde|vorderden|gevorderde|vordering|requireer\w*|gerequireerd"
                      r"|riskeert|riskeren|vraagt|vroeg)\b", re.I)
