@@ -41,6 +41,7 @@ def _frames(text: str, *, judgment: bool = False, instance: str | None = None) -
     ("De man moet een geldboete van € 1.500,- betalen.", "imposed", {F: 1500}),
     ("Hij kreeg een boete van 750 euro.", "imposed", {F: 750}),
     ("De man moet zes maanden de cel in.", "imposed", {U: 180}),
+    ("De man die vaak contact had met het meisje kreeg 6 maanden cel.", "imposed", {U: 180}),
     ("Het OM eiste tegen de 52-jarige man 240 uur werkstraf en 3 maanden voorwaardelijke celstraf.",
      "demanded", {C: 90, H: 240}),
     ("De officier van justitie eiste twee jaar cel, waarvan een jaar voorwaardelijk.", "demanded",

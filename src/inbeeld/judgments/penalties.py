@@ -82,8 +82,11 @@ _CHAIN_GAP = re.compile(r"^\s*(?:en|of|,)\s*$")
 _IGNORE = re.compile(r"\b(?:raads(?:man|vrouw)|verdediging|bepleit\w*|pleit\w*|tenuitvoerlegging"
                      r"|oriëntatie\w*|soortgelijke|vergelijkbare|lovs|procent|gemiddeld\w*|doorgaans"
                      r"|meestal|richtlijn\w*|reclassering\w*|adviseer\w*|strafblad|justitiële\s+documentatie"
-                     r"|eerder\s+(?:al\s+)?(?:veroordeeld|bestraft|opgelegd)|vaak|veelal|regelmatig|soms|zelden"
-                     r"|nooit|gevallen|zaken\s+als\s+deze|dit\s+soort|maximale|basisstraf)\b|%", re.I)
+                     r"|eerder\s+(?:al\s+)?(?:veroordeeld|bestraft|opgelegd)|gevallen|zaken\s+als\s+deze"
+                     r"|dit\s+soort|maximale|basisstraf)\b|%", re.I)
+# "Vaak maar één dag cel", "legt de rechter vaak een celstraf van één dag op": a habit, not a case
+_HABITUAL = re.compile(r"\b(?:vaak|veelal|meestal|zelden|nooit|soms|doorgaans|regelmatig)\s+"
+                       r"(?:(?:maar|slechts|ook|nog)\s+)*(?:(?:een|de)\s+(?:\w+\s+)?)?$", re.I)
 _DEMAND = re.compile(r"\b(?:eis|eist|eiste|eisten|eisen|geëist|geëiste|strafeis\w*|requisitoir|gevorderd"
                      r"|vordert|vorderde|vorderden|gevorderde|vordering|requireer\w*|gerequireerd"
                      r"|riskeert|riskeren|vraagt|vroeg)\b", re.I)
@@ -395,6 +398,9 @@ def _link(text: str, span: Segment, amount: Amount, previous: Amount | None) -> 
     if kind != "prison":
         status = "plain"
     before_start = amount.start - len(before)
+    noun_start = link_before.start() if link_before and link_before.group("noun") else len(before)
+    if _HABITUAL.search(before[:noun_start]):
+        return None
     has_noun_before = link_before is not None and link_before.group("noun")
     phrase_start = before_start + link_before.start() if has_noun_before else amount.start
     phrase_end = amount.end + link_after.end() if link_after and link_after.group(0).strip() else amount.end
