@@ -175,3 +175,11 @@ def test_a_deactivated_account_cannot_sign_in(client, fast_hashing):  # noqa: F8
     visitor = Client()
     response = visitor.post(reverse("accounts:login"), {"username": "coder-gone", "password": PASSWORD})
     assert response.status_code == 200 and "_auth_user_id" not in visitor.session
+
+
+@pytest.mark.parametrize("password", ["kort", "123456789012345", "coder-weak-1"])
+def test_weak_passwords_are_refused(password, fast_hashing):  # noqa: F811
+    from inbeeld.web.accounts.services import AccountError, create_account
+
+    with pytest.raises(AccountError, match="password refused"):
+        create_account("coder-weak", "coder", password)

@@ -17,4 +17,4 @@ class TokenForm(forms.Form):
 class AccountForm(forms.Form):
     username = forms.CharField(label=_("Gebruikersnaam"), max_length=150)
     role = forms.ChoiceField(label=_("Rol"), choices=[(r.value, r.value) for r in Role])
-    password = forms.CharField(label=_("Wachtwoord"), widget=forms.PasswordInput, min_length=8)
+    password = forms.CharField(label=_("Wachtwoord"), widget=forms.PasswordInput, min_length=12)
