@@ -315,7 +315,7 @@ _NOUNS = "|".join(sorted((re.escape(n) for n in DEFENDANT_NOUNS), key=len, rever
 _DESCRIPTOR = re.compile(
     rf"\b(?P<det>(?:een|de|het|zijn|haar|hun)\s+)?(?:(?:inmiddels|[a-zë]+e)\s+){{0,2}}?"
     rf"(?:(?P<age>\d{{1,2}})-jarige\s+)?(?:[a-zë]+e\s+)?(?P<noun>{_NOUNS})(?![\w-])"
-    rf"(?:\s*\((?P<age2>\d{{1,2}})\)|\s+van\s+(?P<age3>\d{{2}})(?:\s+jaar)?(?=[\s,.]))?(?P<where>\s+(?:uit|van)\s+(?:de\s+|het\s+)?[A-Z][\w'-]+)?",
+    rf"(?:\s*\((?P<age2>\d{{1,2}})\)|\s+van\s+(?P<age3>\d{{2}})(?:\s+jaar)?(?=[\s,.]))?(?P<where>\s+(?:uit|van)\s+(?:de\s+|het\s+)?(?-i:[A-Z])[\w'-]+)?",
     re.I)
 _NAMED = re.compile(r"\b(?P<name>(?:[A-Z][a-zà-ÿ]+\s+){0,1}(?:(?:van|de|der|den|el)\s+)?[A-Z]\.)"
                     r"(?:\s*\((?P<age>\d{1,2})\))?")

@@ -79,10 +79,10 @@ KNOWN_SR_ARTICLES = frozenset({"240b", "242", "243", "244", "245", "247", "248a"
                                "248d", "248e", "248f", "250", "273f", "273g"})
 
 VICTIM_NOUNS = (r"meisjes?|tienermeisjes?|jongens?|slachtoffers?|aangeefsters?|dochters?|kleindochters?"
-                r"|stiefdochters?|nichtjes?|kind|kinderen|minderjarigen?|tieners?|scholieres?|prostituees?"
+                r"|stiefdochters?|nichtjes?|kind|kinderen|minderjarigen?|tieners?|scholieres?|prostitu[eé]es?"
                 r"|zoons?|stiefzoons?|\[slachtoffer[^\]]*\]|\[aangeefster[^\]]*\]|\[minderjarige[^\]]*\]")
 FEMALE_VICTIMS = (r"meisjes?|tienermeisjes?|aangeefsters?|dochters?|kleindochters?|stiefdochters?"
-                  r"|nichtjes?|scholieres?|prostituees?|(?:jonge|minderjarige|kwetsbare|beperkte)\s+vrouw(?:en)?"
+                  r"|nichtjes?|scholieres?|prostitu[eé]es?|(?:jonge|minderjarige|kwetsbare|beperkte)\s+vrouw(?:en)?"
                   r"|vrouwen|vrouw|\(klein\)kind")
 MALE_VICTIMS = r"jongens?|zoons?|stiefzoons?"
 
