@@ -44,3 +44,14 @@ def test_reversed_years_are_refused_with_the_option_named(tmp_path):
                                  "--from-year", "2024", "--to-year", "2020"])
     assert result.exit_code != 0
     assert "--from-year" in str(result.exception)
+
+
+def test_jobs_give_byte_identical_files(tmp_path):
+    outputs = []
+    for jobs in ("1", "2"):
+        out, gold = tmp_path / f"c{jobs}.jsonl", tmp_path / f"g{jobs}.jsonl"
+        result = runner.invoke(app, ["synth", "-n", "30", "--seed", "6", "-o", str(out), "--gold", str(gold),
+                                     "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        outputs.append((out.read_bytes(), gold.read_bytes()))
+    assert outputs[0] == outputs[1]

@@ -110,3 +110,10 @@ def test_output_does_not_depend_on_hash_randomisation():
         digests.add(out.stdout.strip())
     assert len(digests) == 1
     assert len(next(iter(digests))) == len(hashlib.sha256().hexdigest())
+
+
+def test_parallel_generation_gives_the_same_corpus():
+    from inbeeld.synth import generate_parallel
+
+    parallel = _serialise(generate_parallel(45, seed=8, jobs=2, chunk_size=10))
+    assert parallel == _serialise(generate(45, seed=8))

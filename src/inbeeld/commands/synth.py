@@ -40,12 +40,15 @@ def synth(
     codebook: Annotated[
         Path | None, typer.Option("--codebook", help="Codebook YAML (default: shipped).")
     ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes; the output is the same.")] = 1,
 ) -> None:
     """Write N fictional helpline conversations with their true codes and marked identifiers."""
-    from inbeeld.synth import generate  # imported here: the CLI starts fast for other commands
+    from inbeeld.synth import generate_parallel  # imported here: the CLI starts fast for other commands
 
     if n < 0:
         raise SynthOptionError(f"option -n: {n} is negative; give a number of conversations >= 0")
+    if jobs < 1:
+        raise SynthOptionError(f"option --jobs: {jobs} is less than 1")
     if from_year > to_year:
         raise SynthOptionError(f"option --from-year {from_year} is after --to-year {to_year}")
     kind = detect_format(output, fmt)
@@ -59,7 +62,8 @@ def synth(
     ) as progress, gold.open("w", encoding="utf-8") as gold_stream:
         task = progress.add_task("synth", total=n)
         counter = _Counter()
-        items = generate(n, seed, from_year, to_year, codebook=book)
+        items = generate_parallel(n, seed, from_year, to_year, jobs=jobs,
+                                  codebook_path=str(codebook) if codebook else None)
         written = write_conversations(
             output, _tee(items, gold_stream, book, plain, lambda: progress.advance(task), counter), kind
         )
