@@ -14,6 +14,7 @@ from inbeeld.codebook import load_codebook
 from inbeeld.errors import CodebookError, ConfigError, InputFormatError
 from inbeeld.monitor import MonitorRecord, build_monitor, load_spec, records_from_files
 from inbeeld.monitor.intervals import wilson_interval
+from inbeeld.monitor.linking import hidden_by_series
 
 CODEBOOK = load_codebook()
 
@@ -369,6 +370,7 @@ def test_no_published_entry_of_any_table_is_a_small_count(rows, threshold):
     recs = [_random_record(i, *row) for i, row in enumerate(rows)]
 
     monitor = build_monitor(recs, CODEBOOK, 2020, 2022, threshold=threshold)
+    hidden_rows = hidden_by_series([monitor.key_figures, *monitor.tables])
 
     for table in (monitor.key_figures, *monitor.tables):
         n_rows, n_columns = table.shape
@@ -378,9 +380,27 @@ def test_no_published_entry_of_any_table_is_a_small_count(rows, threshold):
                     assert not 1 <= table.count(i, j) < threshold, (table.key, i, j)
                 if table.share_published(i, j):
                     assert table.published(n_rows, j)
+        for i, key in enumerate(table.series):  # a shared row is hidden alike everywhere
+            if key is not None:
+                columns = [*(c.key for c in table.columns), "period"]
+                shown_hidden = {columns[j] for j in range(n_columns + 1) if not table.published(i, j)}
+                assert shown_hidden == hidden_rows.get(key, frozenset()), (table.key, i)
         if not table.multi_valued_rows and table.column_variable == "year":
             hidden = table.protection.suppressed()
             for line in [[(i, j) for j in range(n_columns + 1)] for i in range(n_rows + 1)] + [
                 [(i, j) for i in range(n_rows + 1)] for j in range(n_columns + 1)
             ]:
                 assert sum(cell in hidden for cell in line) != 1, table.key
+
+
+def test_a_year_hidden_in_the_key_figures_is_hidden_in_every_table_over_the_same_conversations():
+    recs = [record(i, 2020, exploitation_type=["sexual"]) for i in range(5)]
+    recs += [record(100 + i, 2021, exploitation_type=["sexual"]) for i in range(12)]
+    recs += [record(200 + i, 2022, exploitation_type=["sexual"]) for i in range(30)]
+
+    monitor = build_monitor(recs, CODEBOOK, 2020, 2022)
+
+    key = monitor.key_figures
+    assert not key.published([c.key for c in key.rows].index("exploitation"), 1)
+    forms = monitor.table("exploitation_forms_by_year")
+    assert not forms.published(len(forms.rows), 1)  # its base row: the same 12 conversations

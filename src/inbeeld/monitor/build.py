@@ -12,6 +12,7 @@ from inbeeld.errors import CodebookError, ConfigError
 from inbeeld.monitor.counting import (
     ConditionDimension,
     Dimension,
+    KeyCache,
     TableRequest,
     base_sentences,
     count_table,
@@ -19,6 +20,7 @@ from inbeeld.monitor.counting import (
     variable_dimension,
     year_dimension,
 )
+from inbeeld.monitor.linking import PERIOD, protect_linked
 from inbeeld.monitor.model import Category, Monitor, MonitorTable, RegisteredValue
 from inbeeld.monitor.records import MonitorRecord
 from inbeeld.monitor.registered import compare_registered, read_registered
@@ -76,10 +78,13 @@ def build_monitor(
             f"{spec.source}: table key(s) {', '.join(clash)} also name a per-variable table "
             "(<variable>_by_year): choose another key"
         )
-    tables = tuple(count_table(request(t), period, threshold, total_label=total(t)) for t in specs)
-    key_figures, key_figure_tests = _key_figures(
-        codebook, spec, period, columns_year, threshold, period_label
+    cache = KeyCache(period)
+    tables = tuple(
+        count_table(request(t), period, threshold, total_label=total(t), cache=cache) for t in specs
     )
+    key_figures = _key_figures(codebook, spec, period, columns_year, threshold, period_label, cache)
+    linked_tables, hidden = protect_linked([key_figures, *tables], threshold)
+    key_figures, tables = linked_tables[0], tuple(linked_tables[1:])
     comparison = None
     if registered is not None:
         if isinstance(registered, str | Path):
@@ -88,7 +93,9 @@ def build_monitor(
             values, source_file = tuple(registered), ""
         comparison = compare_registered(
             values, period, spec, year_from, year_to, threshold, source_file,
-            linked=_hidden_years(key_figures, key_figure_tests),
+            linked={
+                key: frozenset(int(c) for c in columns if c != PERIOD) for key, columns in hidden.items()
+            },
         )
     reviewed = sum(len(r.reviewed & set(codebook.names)) for r in period)
     return Monitor(
@@ -151,8 +158,8 @@ def _per_variable_specs(codebook: Codebook, spec: MonitorSpec) -> list[TableSpec
 
 def _key_figures(
     codebook: Codebook, spec: MonitorSpec, records: Sequence[MonitorRecord],
-    columns: Dimension, threshold: int, period_label: str,
-) -> tuple[MonitorTable, dict[str, frozenset[Condition]]]:
+    columns: Dimension, threshold: int, period_label: str, cache: KeyCache | None = None,
+) -> MonitorTable:
     """Conversations per year and those about (a minor's) exploitation: the report's first table."""
     exploitation = Condition("exploitation_type") if "exploitation_type" in codebook else None
     rows: list[tuple[Category, tuple[Condition, ...]]] = []
@@ -175,26 +182,12 @@ def _key_figures(
         "key_figures", tuple(c for c, _ in rows), multi=True, tests=tuple(t for _, t in rows)
     )
     base_nl, base_en = base_sentences((), columns, codebook, spec, True, period_label)
-    table = count_table(
+    return count_table(
         TableRequest(
             key=KEY_FIGURES, title_nl="Kerncijfers: gesprekken per jaar",
             title_en="Key figures: conversations by year", rows=dimension, columns=columns,
             where=(), base_nl=base_nl, base_en=base_en,
             involved=frozenset(c.variable for _, test in rows for c in test),
         ),
-        records, threshold, total_label=(period_label, period_label),
+        records, threshold, total_label=(period_label, period_label), cache=cache,
     )
-    return table, {category.key: frozenset(test) for category, test in rows}
-
-
-def _hidden_years(
-    table: MonitorTable, tests: dict[str, frozenset[Condition]]
-) -> dict[frozenset[Condition], frozenset[int]]:
-    """For each key-figure row, the years it hides: the comparison must hide them too."""
-    out = {}
-    for i, category in enumerate(table.rows):
-        if category.key in tests:
-            out[tests[category.key]] = frozenset(
-                int(c.key) for j, c in enumerate(table.columns) if not table.published(i, j)
-            )
-    return out

@@ -28,6 +28,10 @@ class Dimension:
     def keys(self, record: MonitorRecord) -> list[str]:
         raise NotImplementedError
 
+    def conditions(self, key: str) -> frozenset[Condition] | None:
+        """The category as conditions on the codes, to find the same count in other tables."""
+        return None
+
 
 @dataclass(frozen=True, slots=True)
 class YearDimension(Dimension):
@@ -52,6 +56,11 @@ class VariableDimension(Dimension):
             return [UNKNOWN]
         return [str(value)]
 
+    def conditions(self, key: str) -> frozenset[Condition] | None:
+        if key in (UNKNOWN, NONE, OTHER):
+            return None
+        return frozenset({Condition(self.name, values=(key,))})
+
 
 @dataclass(frozen=True, slots=True)
 class GroupDimension(Dimension):
@@ -66,6 +75,12 @@ class GroupDimension(Dimension):
                 return [key]
         return [UNKNOWN]
 
+    def conditions(self, key: str) -> frozenset[Condition] | None:
+        for name, low, high in self.bounds:
+            if name == key:
+                return frozenset({Condition(self.name, minimum=low, maximum=high)})
+        return None
+
 
 @dataclass(frozen=True, slots=True)
 class ConditionDimension(Dimension):
@@ -79,6 +94,12 @@ class ConditionDimension(Dimension):
             for category, test in zip(self.categories, self.tests, strict=True)
             if all(c.matches(record.codes) for c in test)
         ]
+
+    def conditions(self, key: str) -> frozenset[Condition] | None:
+        for category, test in zip(self.categories, self.tests, strict=True):
+            if category.key == key:
+                return frozenset(test)
+        return None
 
 
 def year_dimension(years: Sequence[int]) -> YearDimension:
@@ -131,36 +152,66 @@ class TableRequest:
     involved: frozenset[str]  # codebook variables whose codes the table uses
 
 
+class KeyCache:
+    """Each record's categories per dimension and each base, worked out once per monitor.
+
+    Many tables share a dimension (year) or a base (conversations about exploitation); for
+    100,000 records, asking every record again for every table is most of the time spent.
+    """
+
+    def __init__(self, records: Sequence[MonitorRecord]) -> None:
+        self.records = records
+        self._indices: dict[tuple[str, str], list[tuple[int, ...]]] = {}
+        self._selected: dict[frozenset[Condition], Sequence[int]] = {}
+
+    def indices(self, dimension: Dimension) -> list[tuple[int, ...]]:
+        """Per record, the positions of its categories in `dimension.categories`."""
+        name = (type(dimension).__name__, dimension.name)
+        if name not in self._indices:
+            index = {c.key: i for i, c in enumerate(dimension.categories)}
+            self._indices[name] = [
+                tuple(index[k] for k in dimension.keys(r) if k in index) for r in self.records
+            ]
+        return self._indices[name]
+
+    def selected(self, where: Sequence[Condition]) -> Sequence[int]:
+        """Positions of the records that meet every condition."""
+        key = frozenset(where)
+        if key not in self._selected:
+            self._selected[key] = (
+                [i for i, r in enumerate(self.records) if all(c.matches(r.codes) for c in where)]
+                if where else range(len(self.records))
+            )
+        return self._selected[key]
+
+
 def count_table(
     request: TableRequest, records: Sequence[MonitorRecord], threshold: int,
-    *, total_label: tuple[str, str] = ("Totaal", "Total"),
+    *, total_label: tuple[str, str] = ("Totaal", "Total"), cache: KeyCache | None = None,
 ) -> MonitorTable:
-    """Count, protect and attach intervals to one table."""
-    row_index = {c.key: i for i, c in enumerate(request.rows.categories)}
-    column_index = {c.key: j for j, c in enumerate(request.columns.categories)}
-    n_rows, n_columns = len(row_index), len(column_index)
+    """Count, protect and attach intervals to one table (`cache`: shared by one monitor's tables)."""
+    if cache is None or cache.records is not records:
+        cache = KeyCache(records)
+    n_rows, n_columns = len(request.rows.categories), len(request.columns.categories)
     counts = [[0] * n_columns for _ in range(n_rows)]
     row_totals = [0] * n_rows
     column_totals = [0] * n_columns
     grand = reviewed = automatic = 0
     involved = request.involved
-    where = request.where
-    row_keys, column_keys = request.rows.keys, request.columns.keys
-    for record in records:
-        if where and not all(c.matches(record.codes) for c in where):
-            continue
-        rows = [row_index[k] for k in row_keys(record) if k in row_index]
-        columns = [column_index[k] for k in column_keys(record) if k in column_index]
+    row_lists, column_lists = cache.indices(request.rows), cache.indices(request.columns)
+    for position in cache.selected(request.where):
+        columns = column_lists[position]
         if not columns:
             continue  # e.g. a year outside the period
         grand += 1
         for j in columns:
             column_totals[j] += 1
-        for i in rows:
+        for i in row_lists[position]:
             row_totals[i] += 1
+            counts_i = counts[i]
             for j in columns:
-                counts[i][j] += 1
-        human = len(involved & record.reviewed)
+                counts_i[j] += 1
+        human = len(involved & records[position].reviewed)
         reviewed += human
         automatic += len(involved) - human
     keep_rows = [
@@ -177,10 +228,19 @@ def count_table(
     row_totals = [row_totals[i] for i in keep_rows]
     column_totals = [column_totals[j] for j in keep_columns]
     # totals are given explicitly: with multi-valued variables they are not sums of cells
+    rows_add_up, columns_add_up = not request.columns.multi, not request.rows.multi
     protection = suppress_small_cells(
         counts, threshold, row_totals=row_totals, column_totals=column_totals, grand_total=grand,
-        rows_add_up=not request.columns.multi, columns_add_up=not request.rows.multi,
+        rows_add_up=rows_add_up, columns_add_up=columns_add_up,
     )
+    kept_rows = [request.rows.categories[i] for i in keep_rows]
+    series: tuple[frozenset[Condition] | None, ...] = ()
+    if request.columns.name == YEAR:  # a row by year is a series other tables may show too
+        where = frozenset(request.where)
+        series = (
+            *(None if (c := request.rows.conditions(k.key)) is None else c | where for k in kept_rows),
+            where,
+        )
     full = [[*row, total] for row, total in zip(counts, row_totals, strict=True)]
     full.append([*column_totals, grand])
     bases = [*column_totals, grand]
@@ -193,7 +253,7 @@ def count_table(
         key=request.key,
         title_nl=request.title_nl,
         title_en=request.title_en,
-        rows=tuple(request.rows.categories[i] for i in keep_rows),
+        rows=tuple(kept_rows),
         columns=tuple(request.columns.categories[j] for j in keep_columns),
         row_variable=request.rows.name,
         column_variable=request.columns.name,
@@ -210,6 +270,9 @@ def count_table(
         automatic_codes=automatic,
         total_label_nl=total_label[0],
         total_label_en=total_label[1],
+        rows_add_up=rows_add_up,
+        columns_add_up=columns_add_up,
+        series=series,
     )
 
 

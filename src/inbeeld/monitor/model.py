@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from inbeeld.monitor.suppression import Protection
+from inbeeld.monitor.tablespec import Condition
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,11 @@ class MonitorTable:
     automatic_codes: int
     total_label_nl: str = "Totaal"
     total_label_en: str = "Total"
+    rows_add_up: bool = True  # each row sums to its total (a conversation is in one column)
+    columns_add_up: bool = True
+    # for tables by year: each row (and last, the base row) as conditions on the codes, so that
+    # the same counts in other tables are hidden alike; None where a row has no such meaning
+    series: tuple[frozenset[Condition] | None, ...] = ()
 
     def __post_init__(self) -> None:
         n_rows, n_columns = len(self.rows), len(self.columns)

@@ -20,7 +20,7 @@ possible, because a partner of known value protects nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 PRIMARY = "primary"
@@ -101,6 +101,7 @@ def suppress_small_cells(
     grand_total: int | None = None,
     rows_add_up: bool = True,
     columns_add_up: bool = True,
+    forced: Mapping[tuple[int, int], tuple[str, str]] | None = None,
 ) -> Protection:
     """Decide which entries of a table with margins to suppress (primary and secondary).
 
@@ -108,6 +109,8 @@ def suppress_small_cells(
     `columns_add_up` likewise for columns. When a conversation can fall in several rows (a
     multi-valued variable), columns do not add up: a column is no equation an attacker can
     solve, and only the lines that add up are protected.
+    `forced`: entries already hidden, {(row, column): (status, reason)} — hidden in a linked
+    table, or in an earlier round; they stay hidden and get partners like any other.
     """
     if threshold < 1:
         raise ValueError("threshold must be at least 1")
@@ -118,6 +121,8 @@ def suppress_small_cells(
         for j, value in enumerate(row):
             if 1 <= value < threshold:
                 status[i, j] = (PRIMARY, f"count between 1 and {threshold - 1}")
+    for cell, (kind, reason) in (forced or {}).items():
+        status.setdefault(cell, (kind, reason))
     while True:
         if _close_lonely_lines(table, status, rows_add_up, columns_add_up):
             continue

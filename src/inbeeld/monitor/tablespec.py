@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -119,7 +120,17 @@ def default_spec_path() -> Path:
 
 def load_spec(codebook: Codebook, path: Path | str | None = None) -> MonitorSpec:
     """Read and check a table specification against the codebook; errors name file and key."""
-    path = Path(path) if path is not None else default_spec_path()
+    if path is None:
+        return _default_spec(codebook)
+    return _load_spec(codebook, Path(path))
+
+
+@lru_cache(maxsize=4)
+def _default_spec(codebook: Codebook) -> MonitorSpec:
+    return _load_spec(codebook, default_spec_path())  # read once: the web app asks often
+
+
+def _load_spec(codebook: Codebook, path: Path) -> MonitorSpec:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
