@@ -144,16 +144,33 @@ def stats_cmd(
     console = Console()
     console.print(f"Zaken: {_cell(stats.cases, threshold)} (drempel {threshold})", highlight=False)
     for t in tables:
-        table = Table(title=t["name"])
+        table = Table(title=_LABELS_NL.get(t["name"], t["name"]))
         for column in t["columns"]:
             table.add_column(str(column))
         for row in t["rows"]:
             table.add_row(*(str(v) for v in row))
         console.print(table)
     for sh in shares:
-        console.print(f"{sh['name']}: {sh['count']} van {sh['base']}"
+        console.print(f"{_LABELS_NL.get(sh['name'], sh['name'])}: {sh['count']} van {sh['base']}"
                       + (f" ({sh['value']:.0%})" if isinstance(sh.get("value"), float) else ""),
                       highlight=False)
+
+
+# Titles the researcher reads (Dutch); the JSON keeps the English names the monitor uses.
+_LABELS_NL = {
+    "cases_per_year": "Zaken per jaar",
+    "victim_ages": "Leeftijd slachtoffers",
+    "victim_genders": "Geslacht slachtoffers",
+    "age_difference": "Leeftijdsverschil verdachte-slachtoffer (jaren)",
+    "age_difference_15_or_more": "Leeftijdsverschil 15 jaar of meer",
+    "channels": "Contactkanaal",
+    "channel_names": "Genoemde sites en apps",
+    "roles": "Rol van de verdachte",
+    "imposed_vs_demanded": "Opgelegd ten opzichte van geëist (onvoorwaardelijk)",
+    "by_victim_age_group": "Naar leeftijdsgroep slachtoffer",
+    "one_day_plus_service": "Eén dag onvoorwaardelijk plus taakstraf",
+    "hundred_days_or_more": "100 dagen of meer onvoorwaardelijk",
+}
 
 
 def _cell(count: int, threshold: int) -> int | str:

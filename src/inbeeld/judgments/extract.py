@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from inbeeld.judgments.defendants import Descriptor, find_descriptors
 from inbeeld.judgments.facts import (
-    Descriptor,
     court_from_ecli,
     court_from_text,
     find_acquittal,
@@ -15,7 +15,6 @@ from inbeeld.judgments.facts import (
     find_birth_year,
     find_channels,
     find_date,
-    find_descriptors,
     find_ecli,
     find_legal_area,
     find_victim_ages,
