@@ -173,3 +173,18 @@ def test_statutory_statement_is_not_a_victim_age() -> None:
             "De man kreeg 3 jaar cel.")
     (facts,) = _one(text)
     assert facts.victim_ages == ()
+
+
+def test_sentence_as_demanded_copies_the_demand() -> None:
+    text = "Het OM eiste tegen de 30-jarige man 8 maanden cel. De rechtbank legde de straf conform de eis op."
+    (facts,) = _one(text)
+    assert facts.imposed == facts.demanded == Sentence(240)
+    start, end = facts.evidence["imposed"]
+    assert text[start:end] == "conform de eis"
+
+
+def test_news_acquittal_after_a_demand() -> None:
+    (facts,) = _one("Het OM had twee jaar cel geëist tegen de 40-jarige man. De man werd vrijgesproken.")
+    assert facts.acquitted is True
+    assert facts.imposed.is_empty
+    assert facts.demanded == Sentence(730)

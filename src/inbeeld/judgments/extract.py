@@ -16,6 +16,7 @@ from inbeeld.judgments.facts import (
     find_channels,
     find_date,
     find_ecli,
+    find_follows_demand,
     find_legal_area,
     find_victim_ages,
     find_victim_genders,
@@ -135,6 +136,16 @@ def _filled(sentence: Sentence) -> int:
 def _with(base: JudgmentFacts, text: str, demanded: Statement | None, imposed: Statement | None,
           lower: Statement | None, acquitted: bool | None, evidence: dict[str, tuple[int, int]],
           **extra: object) -> JudgmentFacts:
+    follows = None
+    if demanded is not None and imposed is None and not acquitted:
+        follows = find_follows_demand(text)
+    if follows is not None and demanded is not None:
+        # "de rechtbank legde de straf conform de eis op": the sentence is the demand
+        evidence = {**evidence, "imposed": follows}
+        return replace(base, demanded=demanded.sentence, demanded_text=text[demanded.start:demanded.end],
+                       imposed=demanded.sentence, imposed_text=text[follows[0]:follows[1]],
+                       lower_court_imposed=lower.sentence if lower else None, acquitted=False,
+                       evidence=evidence, **extra)
     return replace(
         base,
         demanded=demanded.sentence if demanded else EMPTY_SENTENCE,

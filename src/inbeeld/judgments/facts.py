@@ -299,7 +299,17 @@ _ACQUITTAL = re.compile(
     r"\bspreekt\s+(?:de\s+)?verdachte\s+vrij\s+van\s+(?:het|al\s+het|hetgeen)\b|\bvrijgesproken\s+van\s+"
     r"(?:het|al\s+het)\s+(?:hem|haar|aan\s+\w+)?\s*ten\s*laste\s*gelegde\b|\bontslaat\s+(?:de\s+)?verdachte\s+"
     r"van\s+alle\s+rechtsvervolging|\bvolledige\s+vrijspraak\b|\bwerd\s+(?:hij|zij)\s+vrijgesproken\b"
-    r"|\bis\s+vrijgesproken\b|\bsprak\s+\w+\s+(?:\w+\s+)?vrij\b", re.I)
+    r"|\b(?:is|werd|werden|zijn)\s+(?:\w+\s+){0,3}?vrijgesproken\b|\bsprak\s+\w+\s+(?:\w+\s+)?vrij\b", re.I)
+_FOLLOWS_DEMAND = re.compile(
+    r"\b(?:conform\s+(?:de\s+)?eis|overeenkomstig\s+(?:de\s+)?eis|volgde\s+(?:de\s+)?eis"
+    r"|(?:ging|gaat)\s+mee\s+(?:met|in)\s+de\s+eis|legde\s+(?:de\s+)?geëiste\s+straf\s+op"
+    r"|(?:volgt|volgde)\s+(?:de\s+)?(?:officier|aanklager|het\s+om)\b[^.]{0,40}\beis)", re.I)
+
+
+def find_follows_demand(text: str) -> tuple[int, int] | None:
+    """Return where the text says the court imposed what was demanded ("conform de eis")."""
+    match = _FOLLOWS_DEMAND.search(text)
+    return (match.start(), match.end()) if match else None
 
 
 def find_acquittal(text: str) -> tuple[int, int] | None:
