@@ -12,7 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 from test_wb_support import EVIDENCE, PASSWORD, assign, make_conversation, make_user
 
 from inbeeld.web.permissions import Role
-from inbeeld.web.store.models import Coding
+from inbeeld.web.store.models import Coding, Conversation
+from inbeeld.web.workbench.services import save_decisions
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = Path(os.environ.get("INBEELD_SCREENSHOTS", "/tmp/inbeeld-screens"))
@@ -90,7 +91,16 @@ def test_researcher_signs_in_with_totp_codes_by_keyboard_and_sees_the_dashboard(
     assert "table=" in page.url and page.locator("#monitor-table").is_visible()
     assert "•" not in page.locator("#key-figures tr.total").inner_text()  # 12 and 13 a year
     shot(page, "04-dashboard")
+    first, second = make_user("codeur-1", Role.CODER), make_user("codeur-2", Role.CODER)
+    for i, (a, b) in enumerate([("yes", "yes"), ("yes", "no"), ("no", "no"), ("yes", "yes")]):
+        external_id = f"b-double-{i}"
+        make_conversation(external_id, suggestions={})
+        for person, value in ((first, a), (second, b)):
+            assign(Conversation.objects.get(external_id=external_id), person, double=True)
+            save_decisions(person, external_id, {"minor": value})
     page.goto(f"{base}/coding/agreement/")
+    assert page.locator("#disagreements tbody tr").count() == 1
+    assert "b-double-1" in page.inner_text("#disagreements")
     shot(page, "05-agreement")
 
 
@@ -116,6 +126,7 @@ def test_admin_sees_the_audit_log_in_english(page, live_server):
     page.wait_for_url("**/account/second-factor/")
     pass_second_factor(page)
     page.wait_for_url("**/account/users/")
+    shot(page, "08-accounts")
     page.click("form.lang button[value=en]")
     page.goto(f"{base}/audit/?verify=1")
     assert page.locator("text=Chain intact").count() == 1

@@ -168,6 +168,7 @@ def test_agreement_reports_alpha_per_variable_and_lists_disagreements(fast_hashi
     )
     assert rows["minor"].units == 5 and rows["minor"].alpha == pytest.approx(expected)
     assert rows["chatter_role"].alpha is None  # one value only: alpha is undefined, not 1 or 0
+    assert rows["victim_gender"].units == 0  # nobody decided it: not counted as agreement
     assert [(d.conversation, d.variable) for d in disagreements] == [("w-d1", "minor")]
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from inbeeld.codebook import Codebook
-from inbeeld.coding.agreement import agreement as coding_agreement
+from inbeeld.coding.agreement import variable_agreement
 from inbeeld.web.store.models import Coding
 from inbeeld.web.workbench.models import Assignment
 from inbeeld.web.workbench.services import CONSENSUS
@@ -96,16 +96,17 @@ def agreement_report(
 ) -> tuple[list[VariableAgreement], list[Disagreement]]:
     """Alpha per codebook variable and every disagreement, with its consensus when recorded."""
     coded = double_coded(book)
-    first = {cid: {name: pair[0] for name, pair in codes.items()} for cid, codes in coded.items()}
-    second = {cid: {name: pair[1] for name, pair in codes.items()} for cid, codes in coded.items()}
-    measured = {
-        m.variable: m
-        for m in coding_agreement(first, second, book, reps=BOOTSTRAP_REPS, seed=0, kappa=False)
-    }
     consensus = consensus_codes()
     table: list[VariableAgreement] = []
     for variable in book.variables:
-        m = measured[variable.name]
+        # only conversations where both coders decided this variable: nothing is filled in
+        ids = sorted(cid for cid, codes in coded.items() if variable.name in codes)
+        first = [coded[c][variable.name][0] for c in ids]
+        second = [coded[c][variable.name][1] for c in ids]
+        m = variable_agreement(
+            variable.name, first, second, ids, multi=variable.multi, values=variable.values if variable.multi and not variable.open else (),
+            reps=BOOTSTRAP_REPS, seed=0, kappa=False,
+        )
         label = variable.label_nl if language != "en" else (variable.label_en or variable.name)
         ci = tuple(_defined(x) for x in m.alpha_ci)
         table.append(VariableAgreement(
