@@ -103,8 +103,9 @@ def agreement_report(
         ids = sorted(cid for cid, codes in coded.items() if variable.name in codes)
         first = [coded[c][variable.name][0] for c in ids]
         second = [coded[c][variable.name][1] for c in ids]
+        closed = variable.values if variable.multi and not variable.open else ()
         m = variable_agreement(
-            variable.name, first, second, ids, multi=variable.multi, values=variable.values if variable.multi and not variable.open else (),
+            variable.name, first, second, ids, multi=variable.multi, values=closed,
             reps=BOOTSTRAP_REPS, seed=0, kappa=False,
         )
         label = variable.label_nl if language != "en" else (variable.label_en or variable.name)
