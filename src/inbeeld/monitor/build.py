@@ -71,7 +71,7 @@ def build_monitor(
             return period_label, period_label
         return "Totaal", "Total"
 
-    specs = [*_per_variable_specs(codebook, spec), *spec.tables]
+    specs = [*spec.tables, *_per_variable_specs(codebook, spec)]  # the published ones first
     clash = sorted(k for k, n in Counter(t.key for t in specs).items() if n > 1)
     if clash:
         raise ConfigError(

@@ -7,7 +7,16 @@ from typing import Any
 
 from inbeeld.monitor import Monitor, MonitorTable, suppress_small_cells
 from inbeeld.report import charts
-from inbeeld.report.numbers import count_text, hidden, hidden_mark, number, percent, share_lines, whole
+from inbeeld.report.numbers import (
+    SECONDARY_MARK,
+    count_text,
+    hidden,
+    hidden_mark,
+    number,
+    percent,
+    share_lines,
+    whole,
+)
 from inbeeld.report.section import ReportFigure, ReportSection, ReportTable
 from inbeeld.report.texts import text
 
@@ -83,14 +92,15 @@ def key_figures_section(monitor: Monitor, lang: str) -> ReportSection:
     n_rows, n_columns = table.shape
     rows = {c.key: i for i, c in enumerate(table.rows)}
 
+    def in_words(row: int) -> str:
+        shown = count_text(table, row, n_columns, monitor.threshold, lang)
+        return text(lang, "unpublished") if shown == SECONDARY_MARK else shown  # "x" is no word
+
     def period_count(key: str) -> str:
-        if key not in rows:
-            return "–"
-        return count_text(table, rows[key], n_columns, monitor.threshold, lang)
+        return in_words(rows[key]) if key in rows else "–"
 
     paragraphs = [
-        text(lang, "key_intro", period=period_label(monitor),
-             n=count_text(table, n_rows, n_columns, monitor.threshold, lang),
+        text(lang, "key_intro", period=period_label(monitor), n=in_words(n_rows),
              exploitation=period_count("exploitation"), minor=period_count("exploitation_minor")),
     ]
     total_codes = monitor.reviewed_codes + monitor.automatic_codes

@@ -23,8 +23,9 @@ _TEXTS: dict[str, dict[str, str]] = {
             "is een automatische code die nog niemand heeft nagekeken."
         ),
         "tables": "Tabellen",
+        "unpublished": "een afgeschermd aantal",
         "tables_intro": (
-            "Per variabele van het codeboek per jaar, en de kruistabellen die het veld publiceert. "
+            "Eerst de kruistabellen die het veld publiceert, dan elke variabele van het codeboek per jaar. "
             "Elke cel toont het aantal gesprekken en daaronder het percentage van de basis van die "
             "kolom met het 95%-betrouwbaarheidsinterval (Wilson). Aantallen van 1 tot en met "
             "$below staan als $hidden; andere cellen zijn daarom soms ook afgeschermd."
@@ -138,8 +139,9 @@ _TEXTS: dict[str, dict[str, str]] = {
             "automatic codes no one has checked yet."
         ),
         "tables": "Tables",
+        "unpublished": "an unpublished number of",
         "tables_intro": (
-            "Each codebook variable by year, and the cross-tables the field publishes. Each cell "
+            "First the cross-tables the field publishes, then each codebook variable by year. Each cell "
             "shows the number of conversations and below it the percentage of the column's base "
             "with its 95% confidence interval (Wilson). Counts from 1 to $below are shown as "
             "$hidden; other cells are therefore sometimes hidden too."
