@@ -122,6 +122,8 @@
       return;
     }
     if (t && (t.tagName === "TEXTAREA" || t.tagName === "SELECT")) { return; }
+    // Enter on a focused button, link or summary keeps its usual meaning
+    if (event.key === "Enter" && t && /^(BUTTON|A|SUMMARY)$/.test(t.tagName)) { return; }
     var key = event.key;
     var handled = true;
     if (key === "j" || key === "ArrowDown") { focusVar(current + 1); }
