@@ -31,11 +31,12 @@ OPEN_DATA_XML = """<?xml version="1.0" encoding="utf-8"?>
   <inhoudsindicatie xmlns="http://www.rechtspraak.nl/schema/rechtspraak-1.0">
     <para>Klant van een minderjarige, art. 248b Sr.</para>
   </inhoudsindicatie>
-  <uitspraak xmlns="http://www.rechtspraak.nl/schema/rechtspraak-1.0">
-    <section><title>De vordering</title>
+  <uitspraak xmlns="http://www.rechtspraak.nl/schema/rechtspraak-1.0" xml:space="preserve">
+    <uitspraak.info><para>RECHTBANK LIMBURG</para><para>Parketnummer: 03/000000-99</para></uitspraak.info>
+    <section role="overwegingen"><title><nr>1</nr> De vordering</title>
       <para>De officier van justitie heeft gevorderd dat verdachte wordt veroordeeld tot een
       gevangenisstraf voor de duur van 4 maanden.</para></section>
-    <section><title>Beslissing</title>
+    <section role="beslissing"><title>Beslissing</title>
       <para>Veroordeelt verdachte tot een gevangenisstraf voor de duur van 1 (één) dag.</para>
       <para>Veroordeelt verdachte tot een taakstraf van 200 (tweehonderd) uren.</para></section>
   </uitspraak>
