@@ -75,3 +75,23 @@ def test_section_needs_a_title_and_tuples():
 def test_figure_must_be_png():
     with pytest.raises(ValueError, match="PNG"):
         ReportFigure("grafiek", b"<svg/>", "alt")
+
+
+def test_typed_values_cannot_become_spreadsheet_formulas(tmp_path):
+    from openpyxl import load_workbook
+
+    from inbeeld.report.exports import write_csv, write_xlsx
+
+    formula = '=HYPERLINK("http://example.invalid","klik")'
+    records = [
+        MonitorRecord(f"t-{i}", 2020, CODEBOOK.validate({"platforms": [formula]})) for i in range(12)
+    ]
+    monitor = build_monitor(records, CODEBOOK, 2020, 2020)
+
+    book = load_workbook(write_xlsx(monitor, tmp_path / "t.xlsx", "nl"))
+    csv_text = write_csv(monitor, tmp_path / "t.csv", "nl").read_text(encoding="utf-8")
+
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
+    assert not [c for c in cells if c.data_type == "f"]
+    assert any(c.value == "'" + formula for c in cells)
+    assert ",'=HYPERLINK" in csv_text or "\"'=HYPERLINK" in csv_text

@@ -35,6 +35,23 @@ _SAV_LABELS = {
 }
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A text that a spreadsheet would run as a formula gets a leading quote (CSV injection).
+
+    Values such as platform names come from codes people typed; "=HYPERLINK(...)" must stay text.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _append(sheet, values: list[Any]) -> None:
+    sheet.append([safe_cell(v) for v in values])
+
+
 def _entries(table: MonitorTable) -> Iterator[tuple[int, int, str, str]]:
     n_rows, n_columns = table.shape
     rows = [*((c.key, c.label_nl) for c in table.rows), ("total", "n (basis)")]
@@ -84,7 +101,7 @@ def write_csv(monitor: Monitor, path: Path, lang: str) -> Path:
         writer = csv.DictWriter(stream, fieldnames=LONG_COLUMNS)
         writer.writeheader()
         for row in long_rows(monitor, lang):
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            writer.writerow({k: "" if v is None else safe_cell(v) for k, v in row.items()})
     return path
 
 
@@ -118,29 +135,29 @@ def write_xlsx(monitor: Monitor, path: Path, lang: str, *, internal: bool = Fals
 
     def start(sheet, title: str) -> None:
         if banner:
-            sheet.append([banner])
+            _append(sheet, [banner])
             sheet["A1"].font = red
-        sheet.append([title])
+        _append(sheet, [title])
         sheet.cell(sheet.max_row, 1).font = bold
 
     start(readme, text(lang, "title", period=f"{monitor.year_from}–{monitor.year_to}"))
-    readme.append([text(lang, "subtitle")])
-    readme.append([text(lang, "generated", codebook=monitor.codebook_version,
+    _append(readme, [text(lang, "subtitle")])
+    _append(readme, [text(lang, "generated", codebook=monitor.codebook_version,
                         threshold=monitor.threshold)])
     if not internal:
-        readme.append([text(lang, "suppression_text", below=monitor.threshold - 1,
+        _append(readme, [text(lang, "suppression_text", below=monitor.threshold - 1,
                             hidden=hidden(monitor.threshold), log="disclosure_log.json")])
     used = {readme.title}
     for index, table in enumerate((monitor.key_figures, *monitor.tables), start=1):
         sheet = book.create_sheet(_sheet_name(index, table.key, used))
         start(sheet, table.label(lang))
-        sheet.append([table.base_text(lang)])
+        _append(sheet, [table.base_text(lang)])
         n_rows, n_columns = table.shape
         header: list[str] = [""]
         for category in [*table.columns, None]:
             label = category.label(lang) if category else table.total_label(lang)
             header += [f"{label} n", f"{label} %", f"{label} 95%-BI" if lang == "nl" else f"{label} 95% CI"]
-        sheet.append(header)
+        _append(sheet, header)
         for i in range(n_rows + 1):
             label = table.rows[i].label(lang) if i < n_rows else text(lang, "base_row")
             line: list[Any] = [label]
@@ -158,11 +175,11 @@ def write_xlsx(monitor: Monitor, path: Path, lang: str, *, internal: bool = Fals
                     )
                 else:
                     line += [None, None]
-            sheet.append(line)
+            _append(sheet, line)
     cells = book.create_sheet(_sheet_name(len(monitor.tables) + 2, text(lang, "all_cells_sheet"), used))
     start(cells, text(lang, "all_cells_sheet"))
-    cells.append(list(LONG_COLUMNS))
+    _append(cells, list(LONG_COLUMNS))
     for row in long_rows(monitor, lang, protected=not internal):
-        cells.append([row[c] for c in LONG_COLUMNS])
+        _append(cells, [row[c] for c in LONG_COLUMNS])
     book.save(path)
     return path
