@@ -16,5 +16,8 @@ class TokenForm(forms.Form):
 
 class AccountForm(forms.Form):
     username = forms.CharField(label=_("Gebruikersnaam"), max_length=150)
-    role = forms.ChoiceField(label=_("Rol"), choices=[(r.value, r.value) for r in Role])
+    # least privilege first: a new account is a coder unless chosen otherwise
+    role = forms.ChoiceField(
+        label=_("Rol"), choices=[(r.value, r.value) for r in reversed(Role)], initial=Role.CODER.value
+    )
     password = forms.CharField(label=_("Wachtwoord"), widget=forms.PasswordInput, min_length=12)
