@@ -36,6 +36,8 @@ def _articles(text: str, own: str | None = None) -> list[str]:
     ("HR: art. 81.1 RO. Met toepassing van art. 6:4:20 Sv.", []),  # other codes
     ("Verdachte is veroordeeld voor overtreding van artikel 248b.", ["248b Sr"]),
     ("Vrijspraak van mensenhandel.", ["273f Sr"]),  # implied by the offence name
+    ("Klant van een minderjarige (248b Sr) en grooming (248e Sr).", ["248b Sr", "248e Sr"]),
+    ("onder 4 Sr en lid 2 Sr", []),
 ])
 def test_articles(text: str, expected: list[str]) -> None:
     assert _articles(text) == expected

@@ -131,6 +131,7 @@ _CODE_OTHER = re.compile(r"\bSv\b|\bRO\b|Wetboek\s+van\s+Strafvordering|\bWvSv\b
                          r"|Opiumwet|\bWWM\b|Wegenverkeerswet|Vreemdelingenwet|Wet\s")
 _ART_TOKEN = re.compile(r"(?P<num>\d{1,3})(?P<suffix>[a-z]{1,6})?(?P<dots>(?:[.:]\d+[a-z]?)*)\.?"
                         r"|(?P<word>[A-Za-zë]+)")
+_BARE_SR = re.compile(r"(?<![\w.,:/-])(\d{2,3}[a-z]{0,5})\s+(?:Sr\b|Wetboek\s+van\s+Strafrecht)")
 _SUB_WORDS = frozenset({"lid", "leden", "onder", "sub", "aanhef", "sub.", "ten", "tweede", "eerste"})
 
 
@@ -145,7 +146,7 @@ def find_articles(text: str, own_ecli: str | None = None) -> tuple[tuple[str, in
     spans = sentences(text)
     for match in _ART_START.finditer(text):
         sentence = next((s for s in spans if s.start <= match.start() < s.end), Segment(0, len(text)))
-        window_end = min(sentence.end, match.end() + 160)
+        window_end = min(sentence.end, match.end() + 300)
         window = text[match.end():window_end]
         sr = _CODE_SR.search(window)
         other = _CODE_OTHER.search(window)
@@ -161,6 +162,12 @@ def find_articles(text: str, own_ecli: str | None = None) -> tuple[tuple[str, in
             if int(re.match(r"\d+", number).group()) < 92:
                 continue
             found.setdefault(f"{number} Sr", (start, end))
+    for bare in _BARE_SR.finditer(text):  # "(273f Sr)" without "art."
+        number = bare.group(1)
+        sentence_text = next((text[s.start:s.end] for s in spans if s.start <= bare.start() < s.end), "")
+        if int(re.match(r"\d+", number).group()) >= 92 and not any(
+                e != own_ecli for e in (m.group(0) for m in ECLI_RE.finditer(sentence_text))):
+            found.setdefault(f"{number} Sr", (bare.start(1), bare.end(1)))
     for pattern, article in OFFENCE_ARTICLES.items():
         m = re.search(rf"\b(?:{pattern})\b", text, re.I)
         if m and article not in found:
