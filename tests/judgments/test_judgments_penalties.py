@@ -206,6 +206,10 @@ def test_evidence_offsets_point_at_the_phrase() -> None:
      "motorrijtuigen te besturen voor de tijd van 6 (zes) maanden.", {U: 60}),
     ("Veroordeelt verdachte tot een gevangenisstraf van 8 maanden. Gelast de tenuitvoerlegging van de "
      "voorwaardelijk opgelegde straf, te weten een gevangenisstraf voor de duur van twee weken.", {U: 240}),
+    ("veroordeelt verdachte tot:\n- een gevangenisstraf voor de duur van 3 maanden;\n- een taakstraf voor de "
+     "duur van 240 uren, subsidiair 120 dagen hechtenis.", {U: 90, H: 240}),
 ])
 def test_dictum_formulas(text: str, expected: dict) -> None:
-    assert _frames(text, judgment=True, instance="rechtbank")["imposed"] == expected
+    imposed = [s for s in find_statements(text, judgment=True, instance="rechtbank") if s.frame == "imposed"]
+    assert len(imposed) == 1
+    assert {k: v for k, v in imposed[0].sentence.to_dict().items() if v is not None} == expected

@@ -95,6 +95,7 @@ _IMPOSED = re.compile(r"\b(?:veroordee\w*|opgelegd\w*|oplegt|oplegde|oplegging|o
 _LOWER_COURT = re.compile(r"\b(?:rechtbank|politierechter|kinderrechter|eerste\s+aanleg)\b", re.I)
 _DICTUM_START = re.compile(r"^(?:[-•*–]\s*)?(?:Veroordeelt|Bepaalt|Beveelt|Legt|Gelast|Verklaart|Stelt|Wijst"
                            r"|Spreekt|Vernietigt|Bevestigt|Verbeurdverklaart|Onttrekt|Heft)\b", re.I)
+_LIST_ITEM = re.compile(r"^(?:[-•*–]|\d+[.)]|[a-z][.)])\s+\S")
 _WHOLE_CONDITIONAL = re.compile(
     r"bepaalt\s+dat\s+(?:de|deze)\s+(?:opgelegde\s+)?(?:gevangenisstraf|jeugddetentie|straf)\b[^.]{0,80}"
     r"niet\s+(?:zal\s+worden\s+)?ten\s*uitvoer", re.I)
@@ -160,13 +161,16 @@ def _blocks(text: str, spans: list[Segment]) -> list[list[Segment]]:
     blocks: list[list[Segment]] = []
     previous_dictum = False
     for span in spans:
-        is_dictum = bool(_DICTUM_START.match(text[span.start:span.end]))
-        is_part = bool(_PART_SENTENCE.search(text[span.start:span.end]))
-        if blocks and ((is_dictum and previous_dictum) or is_part):
+        sentence = text[span.start:span.end]
+        is_dictum = bool(_DICTUM_START.match(sentence))
+        is_part = bool(_PART_SENTENCE.search(sentence))
+        # "veroordeelt verdachte tot:\n- een gevangenisstraf ...;\n- een taakstraf ..."
+        is_item = bool(_LIST_ITEM.match(sentence)) and previous_dictum
+        if blocks and ((is_dictum and previous_dictum) or is_part or is_item):
             blocks[-1].append(span)
         else:
             blocks.append([span])
-        previous_dictum = is_dictum
+        previous_dictum = is_dictum or is_item
     return blocks
 
 
