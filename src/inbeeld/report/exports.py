@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from inbeeld.monitor import Monitor, MonitorTable
-from inbeeld.report.numbers import hidden, hidden_mark
+from inbeeld.report.numbers import hidden, hidden_mark, interval
 from inbeeld.report.texts import text
 
 LONG_COLUMNS = (
@@ -170,9 +170,7 @@ def write_xlsx(monitor: Monitor, path: Path, lang: str, *, internal: bool = Fals
                 if i < n_rows and (internal or table.share_published(i, j)):
                     share, bounds = table.share(i, j), table.interval(i, j)
                     line.append(round(100 * share, 1) if share is not None else None)
-                    line.append(
-                        f"{100 * bounds[0]:.1f}–{100 * bounds[1]:.1f}" if bounds else None
-                    )
+                    line.append(interval(bounds, lang) if bounds else None)
                 else:
                     line += [None, None]
             _append(sheet, line)

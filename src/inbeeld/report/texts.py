@@ -88,8 +88,9 @@ _TEXTS: dict[str, dict[str, str]] = {
             "meer rijen of kolommen kan vallen (meerdere waarden), tellen die niet op tot het "
             "totaal en valt er in die richting niets terug te rekenen; de regels gelden dan voor "
             "de richting die wel optelt. Welke cellen zijn afgeschermd en waarom staat in het "
-            "bestand $log. Elke tabel wordt apart beschermd; "
-            "cellen die in twee tabellen voorkomen, zijn niet samen beschermd."
+            "bestand $log. Een aantal dat in meer tabellen staat (zoals het aantal gesprekken "
+            "over uitbuiting per jaar), is overal afgeschermd waar het in één tabel afgeschermd "
+            "is."
         ),
         "automatic_heading": "Automatische en beoordeelde codes",
         "automatic_text": (
@@ -198,8 +199,8 @@ _TEXTS: dict[str, dict[str, str]] = {
             "shown. Where a conversation can fall in several rows or columns (several values), those do "
             "not add up to the total and nothing can be recomputed in that direction; the rules "
             "then apply to the direction that adds up. Which cells were hidden and why is in the "
-            "file $log. Each table is protected "
-            "on its own; cells that occur in two tables were not protected jointly."
+            "file $log. A count that appears in several tables (such as the conversations about "
+            "exploitation per year) is hidden everywhere it is hidden in one table."
         ),
         "automatic_heading": "Automatic and reviewed codes",
         "automatic_text": (
