@@ -404,3 +404,14 @@ def test_a_year_hidden_in_the_key_figures_is_hidden_in_every_table_over_the_same
     assert not key.published([c.key for c in key.rows].index("exploitation"), 1)
     forms = monitor.table("exploitation_forms_by_year")
     assert not forms.published(len(forms.rows), 1)  # its base row: the same 12 conversations
+
+
+def test_registered_file_with_semicolons_is_read(tmp_path: Path):
+    from inbeeld.monitor import read_registered
+
+    path = tmp_path / "reg.csv"
+    path.write_text("year;group;count;source\n2020;g;120;Bron A\n", encoding="utf-8")
+
+    (value,) = read_registered(path)
+
+    assert (value.year, value.group, value.count, value.source, value.row) == (2020, "g", 120, "Bron A", 2)

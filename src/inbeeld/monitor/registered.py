@@ -31,7 +31,10 @@ def read_registered(path: Path | str) -> tuple[RegisteredValue, ...]:
         raise RegisteredFormatError(path, None, None, f"cannot open: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise RegisteredFormatError(path, None, None, "not UTF-8 text: save it as UTF-8") from None
-    reader = csv.DictReader(text.splitlines())
+    lines = text.splitlines()
+    # Dutch spreadsheet programs save CSV with semicolons
+    delimiter = ";" if lines and ";" in lines[0] and "," not in lines[0] else ","
+    reader = csv.DictReader(lines, delimiter=delimiter)
     header = [h.strip() for h in (reader.fieldnames or [])]
     missing = [c for c in REGISTERED_COLUMNS if c not in header]
     if missing:
