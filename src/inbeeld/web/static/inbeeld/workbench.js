@@ -134,6 +134,7 @@
     else if (key === "c" || key === "Enter") { editField(); }
     else if (key === "s") { submit("stay"); }
     else if (key === "n") { submit("next"); }
+    else if (key === "x") { window.location.href = document.getElementById("next-link").href; }
     else if (key === "?") { var d = document.getElementById("shortcuts"); d.open = !d.open; }
     else { handled = false; }
     if (handled) { event.preventDefault(); }
