@@ -188,3 +188,8 @@ def test_news_acquittal_after_a_demand() -> None:
     assert facts.acquitted is True
     assert facts.imposed.is_empty
     assert facts.demanded == Sentence(730)
+
+
+def test_saved_news_page_date_gives_the_year() -> None:
+    (facts,) = _one(" date 2018-05 Pooier voor rechter\n\nEen pooier riskeert vijf jaar cel.")
+    assert (facts.year, facts.decision_date, facts.decision_year) == (2018, None, 2018)

@@ -53,6 +53,7 @@ def extract(document: Document) -> list[JudgmentFacts]:
         ecli=ecli,
         court=court,
         decision_date=_iso(meta.get("decision_date")) or (find_date(text) if is_judgment else None),
+        year=None if is_judgment else _publication_year(text),
         instance=instance if is_judgment else None,
         legal_area=meta.get("legal_area") or find_legal_area(text),
         articles=tuple(article_names),
@@ -73,6 +74,16 @@ def extract(document: Document) -> list[JudgmentFacts]:
     if is_judgment:
         return [_judgment_facts(base, text, statements, evidence)]
     return _news_facts(base, text, statements, evidence, ages)
+
+
+_PUBLISHED = re.compile(r"^\s*date\s+(\d{4})-\d{2}\b")
+
+
+def _publication_year(text: str) -> int | None:
+    """Year a saved news page carries in its leading "date YYYY-MM" line (an approximation of the
+    decision year: reports appear within days of the hearing)."""
+    match = _PUBLISHED.match(text)
+    return int(match.group(1)) if match else None
 
 
 def _iso(value: str | None) -> str | None:
