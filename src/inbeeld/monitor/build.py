@@ -113,8 +113,10 @@ def build_monitor(
         reviewed_codes=reviewed,
         automatic_codes=len(period) * len(codebook.names) - reviewed,
         spec_source=spec.source,
+        # the codebook's own words: tables may say "age group", an evaluation is about the age
         variable_labels={
-            v.name: {lang: spec.variable_label(v, lang) for lang in ("nl", "en")}
+            v.name: {"nl": v.label_nl, "en": v.label_en or (
+                v.name.replace("_", " ") if v.is_integer else spec.variable_label(v, "en"))}
             for v in codebook.variables
         },
     )
