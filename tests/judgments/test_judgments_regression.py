@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from inbeeld.judgments.evaluation import COMPARATORS, _match, load_gold
+from inbeeld.judgments.evaluation import COMPARATORS, load_gold, match_cases
 from inbeeld.judgments.extract import extract
 from inbeeld.judgments.readers import read_document
 
@@ -39,7 +39,7 @@ def test_misses_on_the_development_sets_are_the_known_ones(shared_dir: Path, nam
     misses = set()
     for text in gold:
         predicted = [f.to_dict() for f in extract(read_document(folder / text.source))]
-        for gold_case, pred in _match(text.cases, predicted):
+        for gold_case, pred in match_cases(text.cases, predicted):
             for field in FIELDS:
                 if field in gold_case and (pred is None or not COMPARATORS[field](gold_case[field],
                                                                                  pred.get(field))):

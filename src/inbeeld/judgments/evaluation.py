@@ -133,7 +133,7 @@ def evaluate(gold_format: str, gold: Iterable[GoldText],
             report.unreadable.append(text.source)
             predicted = []
         report.predicted_cases += len(predicted)
-        pairs = _match(text.cases, [p.to_dict() for p in predicted])
+        pairs = match_cases(text.cases, [p.to_dict() for p in predicted])
         report.unmatched_gold += sum(p is None for _, p in pairs)
         report.spurious_predicted += max(0, len(predicted) - sum(p is not None for _, p in pairs))
         text_ok: dict[str, bool] = {}
@@ -227,7 +227,7 @@ def _agreement(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> int:
     return score + (gold.get("role_of_defendant") == pred.get("role_of_defendant"))
 
 
-def _match(gold: tuple[Mapping[str, Any], ...],
+def match_cases(gold: tuple[Mapping[str, Any], ...],
            pred: list[dict[str, Any]]) -> list[tuple[Mapping[str, Any], dict[str, Any] | None]]:
     """Pair each gold case with at most one prediction, maximising agreement."""
     if not gold:
