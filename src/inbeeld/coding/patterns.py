@@ -15,13 +15,14 @@ NUMBER_WORD = (
 
 # Macros usable as {name} in rule files. Text is folded first (lower case, é -> e).
 MACROS: dict[str, str] = {
-    # a name in raw text or a pseudonym tag of de-identified text ("[person-1]")
-    "name": r"(?:\[[a-z_]+-\d+\]|[a-z][\w'-]*)",
-    "tag": r"\[[a-z_]+-\d+\]",
+    # a name in raw text or a pseudonym tag of de-identified text
+    # (fold() turns "[PERSON-1]" into "_person_1_", same length, so word boundaries work around it)
+    "name": r"(?:_[a-z_]+_\d+_|[a-z][\w'-]*)",
+    "tag": r"_[a-z_]+_\d+_",
     "my": r"(?:mijn|mn|m'n|me|mij|my|onze|ons|our)",
     "his": r"(?:zijn|zn|z'n|haar|hun|his|her|their)",
     "num": rf"(?:\d{{1,2}}|{NUMBER_WORD})",
-    "w": r"[\w'\[\]-]+",
+    "w": r"[\w'-]+",
     "sp": r"[ \t]+",
     # platform names as chatters write them; "snap" only where it cannot be the verb (ik snap het)
     "platform": (

@@ -33,8 +33,15 @@ class Sentence:
     role: str
 
 
+_TAG = re.compile(r"\[([A-Z_]+)-(\d+)\]")
+
+
 def fold(text: str) -> str:
-    """Lower-case and unify quotes and accents while keeping every character's offset."""
+    """Lower-case and unify quotes and accents while keeping every character's offset.
+
+    Pseudonym tags "[PERSON-1]" become "_person_1_" (same length), a word to the patterns.
+    """
+    text = _TAG.sub(lambda m: f"_{m.group(1).lower()}_{m.group(2)}_", text)
     out = []
     for char in text:
         low = char.lower()
