@@ -71,8 +71,8 @@ def report(
 
     if lang not in ("nl", "en"):
         raise ConfigError(f"--lang: {lang!r} not in [nl, en]")
-    if threshold < 1:
-        raise ConfigError("--threshold: must be at least 1")
+    if threshold < 2:  # 1 would hide nothing: unprotected figures belong in --internal only
+        raise ConfigError("--threshold: must be at least 2; unprotected tables come only with --internal")
     if year_from > year_to:
         raise ConfigError(f"--from {year_from} is after --to {year_to}")
     if (conversations is None) != (codes is None):
