@@ -112,8 +112,10 @@ def test_output_does_not_depend_on_hash_randomisation():
     assert len(next(iter(digests))) == len(hashlib.sha256().hexdigest())
 
 
-def test_parallel_generation_gives_the_same_corpus():
-    from inbeeld.synth import generate_parallel
+def test_parallel_blocks_are_the_same_as_one_process():
+    from inbeeld.synth import corpus_blocks
 
-    parallel = _serialise(generate_parallel(45, seed=8, jobs=2, chunk_size=10))
-    assert parallel == _serialise(generate(45, seed=8))
+    one = list(corpus_blocks(45, seed=8, jobs=1, chunk_size=10))
+    two = list(corpus_blocks(45, seed=8, jobs=2, chunk_size=10))
+    assert one == two
+    assert [json.loads(text)["id"] for text, _, _ in one] == [f"s-{i:06d}" for i in range(1, 46)]

@@ -155,3 +155,31 @@ def test_the_same_identifier_is_marked_every_time_it_occurs(synth_corpus):
             for text in marked:
                 if len(text) >= 4:
                     assert not re.search(rf"\b{re.escape(text)}\b", rest), (conversation.id, text)
+
+
+def _parse_birth_date(text):
+    months = ("jan", "feb", "maa", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+    words = re.fullmatch(r"(\d{1,2}) ([a-z]+) (\d{4})", text)
+    if words:
+        return datetime(int(words.group(3)), months.index(words.group(2)[:3]) + 1, int(words.group(1)))
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    raise AssertionError(text)
+
+
+def test_a_birth_date_agrees_with_the_coded_age(synth_corpus):
+    checked = 0
+    for conversation, coded in synth_corpus:
+        dates = [m.group(2) for msg in conversation.messages for m in MARKUP.finditer(msg.text)
+                 if m.group(1) == "DATE_OF_BIRTH"]
+        if not dates:
+            continue
+        born = _parse_birth_date(dates[0])
+        day = conversation.started_at.date()
+        age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        assert coded.codes["victim_age"] == age, conversation.id
+        checked += 1
+    assert checked >= 20

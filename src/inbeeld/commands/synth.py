@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import time
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -13,9 +10,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from inbeeld.codebook import Codebook, load_codebook
-from inbeeld.corpus import CodedConversation, Conversation, detect_format, strip_markup, write_conversations
-from inbeeld.corpus.codes import coded_to_dict
+from inbeeld.codebook import load_codebook
+from inbeeld.corpus import detect_format
 from inbeeld.errors import InbeeldError
 
 
@@ -43,7 +39,7 @@ def synth(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes; the output is the same.")] = 1,
 ) -> None:
     """Write N fictional helpline conversations with their true codes and marked identifiers."""
-    from inbeeld.synth import generate_parallel  # imported here: the CLI starts fast for other commands
+    from inbeeld.synth import corpus_blocks, header_block  # imported here: other commands start fast
 
     if n < 0:
         raise SynthOptionError(f"option -n: {n} is negative; give a number of conversations >= 0")
@@ -52,45 +48,32 @@ def synth(
     if from_year > to_year:
         raise SynthOptionError(f"option --from-year {from_year} is after --to-year {to_year}")
     kind = detect_format(output, fmt)
-    book = load_codebook(codebook)
+    load_codebook(codebook)  # a broken codebook fails here, before any file is written
     console = Console(stderr=True)
-    gold.parent.mkdir(parents=True, exist_ok=True)
+    for path in (output, gold):
+        path.parent.mkdir(parents=True, exist_ok=True)
     began = time.perf_counter()
+    written = messages = 0
+    blocks = corpus_blocks(n, seed, from_year, to_year, fmt=kind, plain=plain, jobs=jobs,
+                           codebook_path=str(codebook) if codebook else None)
     with Progress(
         TextColumn("synth"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=console, transient=True,
-    ) as progress, gold.open("w", encoding="utf-8") as gold_stream:
+    ) as progress, output.open("w", encoding="utf-8", newline="") as out_stream, \
+            gold.open("w", encoding="utf-8") as gold_stream:
         task = progress.add_task("synth", total=n)
-        counter = _Counter()
-        items = generate_parallel(n, seed, from_year, to_year, jobs=jobs,
-                                  codebook_path=str(codebook) if codebook else None)
-        written = write_conversations(
-            output, _tee(items, gold_stream, book, plain, lambda: progress.advance(task), counter), kind
-        )
+        out_stream.write(header_block(kind))
+        for text, gold_line, count in blocks:
+            out_stream.write(text)
+            gold_stream.write(gold_line)
+            written += 1
+            messages += count
+            if written % 100 == 0 or written == n:
+                progress.update(task, completed=written)
     seconds = time.perf_counter() - began
     rate = written / seconds if seconds > 0 else float("inf")
     console.print(
-        f"Wrote {written} conversations ({counter.messages} messages) to {output} and their codes to "
-        f"{gold} in {seconds:.1f} s ({rate:,.0f} conversations/s, seed {seed}, {from_year}-{to_year})."
+        f"Wrote {written} conversations ({messages} messages) to {output} and their codes to "
+        f"{gold} in {seconds:.1f} s ({rate:,.0f} conversations/s, seed {seed}, {from_year}-{to_year},"
+        f" {jobs} process{'es' if jobs > 1 else ''})."
     )
-
-
-class _Counter:
-    def __init__(self) -> None:
-        self.messages = 0
-
-
-def _tee(
-    items: Iterable[tuple[Conversation, CodedConversation]], gold_stream, book: Codebook,  # type: ignore[no-untyped-def]
-    plain: bool, advance, counter: _Counter,
-) -> Iterator[Conversation]:
-    """Write each conversation's codes as it passes on its way to the conversations file."""
-    for conversation, coded in items:
-        gold_stream.write(json.dumps(coded_to_dict(coded, book), ensure_ascii=False))
-        gold_stream.write("\n")
-        counter.messages += len(conversation.messages)
-        advance()
-        if plain:
-            conversation = replace(conversation, messages=tuple(
-                replace(m, text=strip_markup(m.text)) for m in conversation.messages))
-        yield conversation

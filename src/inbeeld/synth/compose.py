@@ -393,13 +393,13 @@ class Composer:
             self.say(self.pick(e["no"]))
 
     def _identifiers_en(self) -> None:
-        e = self.lib.english
+        plan, e = self.plan, self.lib.english
         kinds = [k for k in e["identifier"] if k != "victim_name"]
         for kind in self.rng.sample(kinds, self.rng.choice((0, 1, 1, 2))):
             self.say(self.pick(e["identifier"][kind]))
             if self.chance(0.5):
                 self.reply(e["counsellor"]["ack"])
-        if self.chance(0.3):
+        if self.chance(0.3) and plan.gender_stated:
             self.say(self.pick(e["identifier"]["victim_name"]))
 
     def _extra_platforms_en(self) -> None:
@@ -504,11 +504,14 @@ class Composer:
             kinds.remove("address")
         if not self.slots.has_url_platform():
             kinds.remove("url")  # a link only makes sense to an advert or a profile
+        if plan.age is None or plan.age_mode in ("none", "school"):
+            kinds.remove("dob")  # a birth date would state the age the gold leaves unknown
         for kind in self.rng.sample(kinds, n):
             self.identifier(kind, own=False)
         if self.chance(0.25):
             self.identifier(self.rng.choice(_OWN_IDS), own=True)
-        if self.chance(0.3):
+        if self.chance(0.3) and (plan.gender_stated or plan.perspective != "self"):
+            # a first name hints at a gender; only where the gender is stated anyway
             self.say(self.pick(self.persp(self.lib.dialogue["identifier"]["victim_name"])))
             if self.chance(0.4):
                 self.reply(self.lib.dialogue["counsellor"]["echo_victim"])
@@ -545,7 +548,7 @@ class Composer:
         self.flush_pending()
         if self.chance(0.3):
             self.identifier(self.rng.choice(_OWN_IDS), own=True)
-        if self.chance(0.15):
+        if self.chance(0.15) and (plan.gender_stated or plan.perspective != "self"):
             self.say(self.pick(self.persp(self.lib.dialogue["identifier"]["victim_name"])))
         if plan.minor == "yes" and self.chance(0.15):
             self.say(self.pick(self.persp(self.lib.dialogue["identifier"]["school"])))

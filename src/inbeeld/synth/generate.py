@@ -61,36 +61,6 @@ def generate_range(
         yield conversation, CodedConversation(id=conv_id, codes=codes, codebook_version=book.version)
 
 
-def generate_parallel(
-    n: int, seed: int, year_from: int = 2019, year_to: int = 2024, jobs: int = 2,
-    codebook_path: str | None = None, chunk_size: int = 1000,
-) -> Iterator[tuple[Conversation, CodedConversation]]:
-    """The same corpus as generate(n, seed, ...), made by `jobs` processes in chunks, in order."""
-    if jobs <= 1:
-        book = load_codebook(codebook_path) if codebook_path else None
-        yield from generate(n, seed, year_from, year_to, book)
-        return
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-
-    ranges = [(start, min(start + chunk_size, n)) for start in range(0, n, chunk_size)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque = deque()
-        for start, stop in ranges:
-            # a bounded queue: never more than 2 chunks per worker waiting in memory
-            if len(pending) >= 2 * jobs:
-                yield from pending.popleft().result()
-            pending.append(pool.submit(_chunk, start, stop, seed, year_from, year_to, codebook_path))
-        while pending:
-            yield from pending.popleft().result()
-
-
-def _chunk(start: int, stop: int, seed: int, year_from: int, year_to: int,
-           codebook_path: str | None) -> list[tuple[Conversation, CodedConversation]]:
-    book = load_codebook(codebook_path) if codebook_path else None
-    return list(generate_range(start, stop, seed, year_from, year_to, book))
-
-
 def _validate(book: Codebook, names: frozenset[str], raw: dict[str, Any], where: str) -> dict[str, Any]:
     """Codebook.validate without its per-name lookups (same checks, by Variable.check)."""
     if not names.issuperset(raw):
