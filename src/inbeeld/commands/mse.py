@@ -96,8 +96,8 @@ def register(app: typer.Typer) -> None:
         level: Annotated[float, typer.Option(help="Confidence level of the intervals.")] = 0.95,
         bootstrap: Annotated[int, typer.Option(help="Bootstrap replicates (0: no bootstrap interval).")] = 0,
         bootstrap_kind: Annotated[
-            str, typer.Option(help="parametric (from the fitted model) or multinomial (SparseMSE).")
-        ] = "parametric",
+            str, typer.Option(help="multinomial (SparseMSE) or parametric (from the fitted model).")
+        ] = "multinomial",
         seed: Annotated[int | None, typer.Option(help="Seed for the bootstrap.")] = None,
         merge: Annotated[
             list[str] | None, typer.Option(help="Merge lists into one, e.g. --merge I,O (repeatable).")

@@ -143,7 +143,7 @@ def estimate_population(
     p_threshold: float = 0.02,
     level: float = 0.95,
     bootstrap: int = 0,
-    bootstrap_kind: str = "parametric",
+    bootstrap_kind: str = "multinomial",
     seed: int | None = None,
     progress: Callable[[int], None] | None = None,
     merged: Sequence[str] = (),
