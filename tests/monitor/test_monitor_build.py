@@ -214,7 +214,7 @@ def test_registered_series_keep_their_source_and_give_a_ratio(tmp_path: Path):
     )
     recs = [record(i, 2020, exploitation_type=["sexual"]) for i in range(20)] + [
         record(100 + i, 2021, exploitation_type=["labour"]) for i in range(30)
-    ] + [record(200, 2021)]
+    ] + [record(200 + i, 2021) for i in range(15)]  # not about exploitation: not counted
     monitor = build_monitor(recs, CODEBOOK, 2020, 2021, threshold=10, registered=csv)
 
     series = {s.source: s for s in monitor.comparison.series}
@@ -415,3 +415,18 @@ def test_registered_file_with_semicolons_is_read(tmp_path: Path):
     (value,) = read_registered(path)
 
     assert (value.year, value.group, value.count, value.source, value.row) == (2020, "g", 120, "Bron A", 2)
+
+
+def test_none_row_is_hidden_where_its_complement_is_hidden():
+    # 4 conversations about exploitation in 2020 among 40: "none" = n - 4 would give the 4 back
+    recs = [record(i, 2020, exploitation_type=["sexual"]) for i in range(4)]
+    recs += [record(100 + i, 2020) for i in range(36)]
+    recs += [record(200 + i, 2021, exploitation_type=["sexual"]) for i in range(30)]
+    recs += [record(300 + i, 2021) for i in range(30)]
+
+    monitor = build_monitor(recs, CODEBOOK, 2020, 2021)
+
+    table = monitor.table("exploitation_type_by_year")
+    none = [c.key for c in table.rows].index("none")
+    assert table.published(len(table.rows), 0)  # n for 2020 (40) is shown
+    assert not table.published(none, 0)  # so 36 must not be

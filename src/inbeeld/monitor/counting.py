@@ -185,6 +185,20 @@ class KeyCache:
         return self._selected[key]
 
 
+def _series_key(request: TableRequest, key: str) -> frozenset[Condition] | None:
+    """The conditions that define a row, for finding the same count in other tables.
+
+    "unknown" / "none" rows have no conditions of their own, but they are the base minus the
+    conversations where the variable is known (coded): another table may show both of those.
+    So they share the key of "known", and are hidden exactly where "known" is hidden.
+    """
+    where = frozenset(request.where)
+    if key in (UNKNOWN, NONE) and isinstance(request.rows, VariableDimension | GroupDimension):
+        return where | {Condition(request.rows.name)}
+    conditions = request.rows.conditions(key)
+    return None if conditions is None else conditions | where
+
+
 def count_table(
     request: TableRequest, records: Sequence[MonitorRecord], threshold: int,
     *, total_label: tuple[str, str] = ("Totaal", "Total"), cache: KeyCache | None = None,
@@ -236,11 +250,7 @@ def count_table(
     kept_rows = [request.rows.categories[i] for i in keep_rows]
     series: tuple[frozenset[Condition] | None, ...] = ()
     if request.columns.name == YEAR:  # a row by year is a series other tables may show too
-        where = frozenset(request.where)
-        series = (
-            *(None if (c := request.rows.conditions(k.key)) is None else c | where for k in kept_rows),
-            where,
-        )
+        series = (*(_series_key(request, c.key) for c in kept_rows), frozenset(request.where))
     full = [[*row, total] for row, total in zip(counts, row_totals, strict=True)]
     full.append([*column_totals, grand])
     bases = [*column_totals, grand]
