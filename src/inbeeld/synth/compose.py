@@ -228,7 +228,7 @@ class Composer:
 
     def police(self) -> None:
         plan, d = self.plan, self.lib.dialogue["police"]
-        if "criminal" in plan.types and self.chance(0.2):
+        if "criminal" in plan.types and not self.retro and self.chance(0.2):
             self.say(self.pick(self.persp(self.lib.dialogue["police_other"])))  # arrested: not an aangifte
         if plan.police is None:
             return
@@ -278,7 +278,8 @@ class Composer:
         if self.chance(0.3):
             self.gender()
         self.greeting()
-        if self.chance(0.1):
+        self.where_found_said = self.chance(0.1)
+        if self.where_found_said:
             self.say(self.pick(self.persp(d["where_found"])))
         if self.retro or self.chance(0.45):
             self.age()
@@ -528,7 +529,7 @@ class Composer:
             lead = d["false_lead"]["parent"]
             self.reply(lead["ask"])
             self.say(self.pick(self.persp(lead["deny"])))
-        if self.chance(0.1):
+        if not self.where_found_said and self.chance(0.1):
             self.say(self.pick(self.persp(d["where_found"])))
 
     def _nonexploitation(self) -> None:

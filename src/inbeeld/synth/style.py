@@ -47,10 +47,12 @@ _PAST = {
     "werk": "werkte", "ben": "was", "heb": "had", "spreek": "sprak", "sta": "stond", "deel": "deelde",
     "zijn": "waren", "gebruiken": "gebruikten", "stuurt": "stuurde", "zet": "zette", "huurt": "huurde",
     "koopt": "kocht", "slaap": "sliep", "durf": "durfde", "regel": "regelde", "liggen": "lagen",
-    "appen": "appten", "woon": "woonde", "dreigen": "dreigden", "nu": "toen", "runt": "runde",
+    "appen": "appten", "woon": "woonde", "kom": "kwam", "volgt": "volgde",
+    "probeer": "probeerde", "dreigen": "dreigden", "nu": "toen", "runt": "runde",
     "hoort": "hoorde",
 }
-_PAST_RE = re.compile(r"\b(" + "|".join(map(re.escape, _PAST)) + r")\b")
+# not inside a slot name such as {zijn}
+_PAST_RE = re.compile(r"(?<!\{)\b(" + "|".join(map(re.escape, _PAST)) + r")\b(?!\})")
 
 
 def map_plain(text: str, func) -> str:  # type: ignore[no-untyped-def]
