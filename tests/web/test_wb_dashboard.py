@@ -6,7 +6,8 @@ from django.urls import reverse
 from test_wb_support import fast_hashing, make_conversation, make_user, sign_in  # noqa: F401
 
 from inbeeld.codebook import load_codebook
-from inbeeld.web.dashboard.services import THRESHOLD, current_monitor, table_view
+from inbeeld.web.dashboard import services
+from inbeeld.web.dashboard.services import THRESHOLD, current_monitor, snapshot, table_view
 from inbeeld.web.permissions import Role
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +73,26 @@ def test_the_interface_is_dutch_and_switches_to_english(client, fast_hashing):  
     client.post(reverse("set_language"), {"language": "en", "next": reverse("accounts:login")})
     page = client.get(reverse("accounts:login")).content.decode()
     assert "Sign in" in page and 'lang="en"' in page
+
+
+def test_a_changed_store_shows_the_last_monitor_marked_stale_while_it_is_rebuilt(monkeypatch):
+    store({2021: 12})
+    book = load_codebook()
+    first = snapshot(book, background=False)
+    started = []
+    monkeypatch.setattr(services, "BACKGROUND_FROM", 10)
+    monkeypatch.setattr(services, "_rebuild_in_background", lambda book, stamp: started.append(stamp))
+    make_conversation("d-new", year=2021)
+    shot = snapshot(book)
+    assert shot.stale and shot.monitor.n_records == first.monitor.n_records
+    assert len(started) == 1
+
+
+def test_a_small_store_is_recounted_at_once(monkeypatch):
+    store({2021: 12})
+    book = load_codebook()
+    snapshot(book, background=False)
+    monkeypatch.setattr(services, "_rebuild_in_background", lambda book, stamp: pytest.fail("background"))
+    make_conversation("d-new", year=2021)
+    shot = snapshot(book)
+    assert not shot.stale and shot.monitor.n_records == 13

@@ -6,10 +6,15 @@ tables and suppression as the report); this module reads the store and shapes ta
 
 from __future__ import annotations
 
+import logging
+import threading
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.core.cache import cache
+from django.db import connections
 from django.db.models import Max
+from django.utils import timezone
 
 from inbeeld.codebook import Codebook
 from inbeeld.monitor import Monitor, MonitorTable, build_monitor
@@ -17,7 +22,12 @@ from inbeeld.web.store.models import Coding, Conversation
 from inbeeld.web.store.services import monitor_records
 
 THRESHOLD = 10  # the report's threshold: counts of 1-9 are not published
-_CACHE_SECONDS = 600
+_CACHE_SECONDS = 24 * 3600
+# From this many coded conversations a rebuild takes seconds: show the last monitor meanwhile.
+BACKGROUND_FROM = 5000
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+_building: set[str] = set()
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,20 +64,71 @@ def _stamp() -> tuple[int, int]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    monitor: Monitor | None
+    built_at: datetime
+    stale: bool  # the store changed since; a newer monitor is being built
+
+
+def _build(book: Codebook) -> Monitor | None:
+    span = sorted(Conversation.objects.order_by().values_list("year", flat=True).distinct())
+    if not span:
+        return None
+    records = list(monitor_records(span[0], span[-1]))
+    return build_monitor(records, book, span[0], span[-1], threshold=THRESHOLD)
+
+
+def _key(book: Codebook) -> str:
+    return f"inbeeld-dashboard-{book.version}-{THRESHOLD}"
+
+
+def _store(book: Codebook, stamp: tuple[int, int]) -> None:
+    cache.set(_key(book), (stamp, timezone.now(), _build(book)), _CACHE_SECONDS)
+
+
+def _rebuild_in_background(book: Codebook, stamp: tuple[int, int]) -> None:
+    def work() -> None:
+        try:
+            _store(book, stamp)
+        except Exception as exc:  # the last monitor stays shown; the next visit tries again
+            log.warning("dashboard rebuild failed: %s", type(exc).__name__)
+        finally:
+            with _lock:
+                _building.discard(_key(book))
+            connections.close_all()  # this thread's connections only
+
+    with _lock:
+        if _key(book) in _building:
+            return
+        _building.add(_key(book))
+    threading.Thread(target=work, daemon=True, name="dashboard-rebuild").start()
+
+
+def snapshot(book: Codebook, *, background: bool = True) -> Snapshot:
+    """The monitor over every stored year.
+
+    Counting 100,000 conversations takes seconds, and coders add codes all day: when the store
+    has changed since the last build, the last monitor is shown (marked stale) while a new one
+    is built in the background. A small store, a first visit, or background=False builds it now.
+    """
+    stamp = _stamp()
+    cached = cache.get(_key(book))
+    if cached is not None:
+        built_stamp, built_at, monitor = cached
+        if built_stamp == stamp:
+            return Snapshot(monitor, built_at, stale=False)
+        if background and monitor is not None and monitor.n_records >= BACKGROUND_FROM:
+            _rebuild_in_background(book, stamp)
+            return Snapshot(monitor, built_at, stale=True)
+    _store(book, stamp)
+    _, built_at, monitor = cache.get(_key(book))
+    return Snapshot(monitor, built_at, stale=False)
+
+
 def current_monitor(book: Codebook) -> Monitor | None:
-    """The monitor over every stored year, rebuilt when the store has changed."""
-    codings, conversations = _stamp()
-    key = f"inbeeld-dashboard-{book.version}-{THRESHOLD}-{codings}-{conversations}"
-    monitor = cache.get(key)
-    if monitor is None:
-        years = Conversation.objects.order_by().values_list("year", flat=True).distinct()
-        span = sorted(years)
-        if not span:
-            return None
-        records = list(monitor_records(span[0], span[-1]))
-        monitor = build_monitor(records, book, span[0], span[-1], threshold=THRESHOLD)
-        cache.set(key, monitor, _CACHE_SECONDS)
-    return monitor
+    """The monitor of the store as it is now (built here when it changed)."""
+    return snapshot(book, background=False).monitor
 
 
 def table_view(table: MonitorTable, language: str) -> TableView:

@@ -14,7 +14,8 @@ from inbeeld.web.permissions import requires
 @requires("dashboard.view")
 def index(request: HttpRequest) -> HttpResponse:
     language = "en" if (get_language() or "nl").startswith("en") else "nl"
-    monitor = services.current_monitor(load_codebook())
+    shot = services.snapshot(load_codebook())
+    monitor = shot.monitor
     if monitor is None:
         return render(request, "dashboard/index.html", {"monitor": None})
     wanted = request.GET.get("table", "")
@@ -25,6 +26,8 @@ def index(request: HttpRequest) -> HttpResponse:
         "choices": [(t.key, t.label(language)) for t in monitor.tables],
         "table": services.table_view(chosen, language),
         "largest_hidden": monitor.threshold - 1,
+        "built_at": shot.built_at,
+        "stale": shot.stale,
         "reviewed_share": round(100 * monitor.reviewed_codes
                                 / max(1, monitor.reviewed_codes + monitor.automatic_codes)),
     })
