@@ -96,3 +96,18 @@ def test_unknown_term_list_is_an_error_listing_the_lists(monkeypatch, capsys, sm
 
     assert code == 1
     assert "lists are A, B, C" in err
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--method", "best"], "choose from main, stepwise, fixed"),
+        (["--bootstrap", "5", "--bootstrap-kind", "jackknife"], "choose from multinomial, parametric"),
+        (["--method", "main", "--terms", "A:B"], "--terms is for --method fixed"),
+    ],
+)
+def test_bad_options_are_one_line_errors(monkeypatch, capsys, small_csv, args, message):
+    code, _, err = _run(monkeypatch, capsys, str(small_csv), *args)
+
+    assert code == 1
+    assert message in err

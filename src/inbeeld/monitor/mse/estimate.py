@@ -21,6 +21,7 @@ from inbeeld.monitor.mse.stepwise import Step, stepwise_fit
 __all__ = ["METHODS", "MSEResult", "estimate_population", "population_estimator"]
 
 METHODS = ("main", "stepwise", "fixed")
+BOOTSTRAP_KINDS = ("multinomial", "parametric")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,10 @@ def estimate_population(
     """
     if method not in METHODS:
         raise MSEError(f"unknown method '{method}'; choose from {', '.join(METHODS)}")
+    if bootstrap_kind not in BOOTSTRAP_KINDS:
+        raise MSEError(f"unknown bootstrap kind '{bootstrap_kind}'; choose from {', '.join(BOOTSTRAP_KINDS)}")
+    if bootstrap < 0:
+        raise MSEError(f"bootstrap replicates must be 0 or more, got {bootstrap}")
     if method == "fixed" and not terms:
         raise MSEError("method 'fixed' needs terms, e.g. A:B,C:D")
     if not 0 < level < 1:
