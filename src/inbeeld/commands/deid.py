@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -26,13 +27,19 @@ def _count_lines(path: Path) -> int | None:
         return None
 
 
+_Config = Annotated[Path | None, typer.Option("--config", help="Pipeline config overlaying the default.")]
+_Disable = Annotated[
+    list[str] | None, typer.Option("--disable", help="Switch a named recogniser or stage off.")
+]
+
+
 def deid(
-    src: Path = typer.Argument(..., help="Conversations to de-identify (JSONL or CSV)."),
-    out: Path = typer.Option(..., "-o", "--out", help="Where to write them (JSONL or CSV)."),
-    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0 = all cores)."),
-    config: Path | None = typer.Option(None, "--config", help="Pipeline config overlaying the default."),
-    disable: list[str] = typer.Option([], "--disable", help="Switch a named recogniser or stage off."),
-    fmt: str | None = typer.Option(None, "--format", help="jsonl or csv for both files (default: by extension)."),
+    src: Annotated[Path, typer.Argument(help="Conversations to de-identify (JSONL or CSV).")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Where to write them (JSONL or CSV).")],
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes (0 = all cores).")] = 0,
+    config: _Config = None,
+    disable: _Disable = None,
+    fmt: Annotated[str | None, typer.Option("--format", help="jsonl or csv (default: by extension).")] = None,
 ) -> None:
     """De-identify the conversations in SRC and write them to OUT with pseudonyms and spans."""
     from inbeeld.corpus import write_conversations
@@ -48,7 +55,7 @@ def deid(
     )
     with progress:
         task = progress.add_task("deid", total=total)
-        outcomes = deidentify_stream(read_for_deid(src, fmt), workers, config, frozenset(disable))
+        outcomes = deidentify_stream(read_for_deid(src, fmt), workers, config, frozenset(disable or ()))
 
         def good():
             for outcome in outcomes:
@@ -71,13 +78,13 @@ def deid(
 
 
 def eval_deid(
-    gold: Path = typer.Argument(..., help="Conversations with [[TYPE:text]] gold markup (JSONL)."),
-    config: Path | None = typer.Option(None, "--config", help="Pipeline config overlaying the default."),
-    disable: list[str] = typer.Option([], "--disable", help="Switch a named recogniser or stage off."),
-    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON on stdout."),
-    show_leaks: bool = typer.Option(
-        False, "--show-leaks", help="Also list each missed identifier with its context (shows identifiers!)."
-    ),
+    gold: Annotated[Path, typer.Argument(help="Conversations with [[TYPE:text]] gold markup (JSONL).")],
+    config: _Config = None,
+    disable: _Disable = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON on stdout.")] = False,
+    show_leaks: Annotated[bool, typer.Option(
+        "--show-leaks", help="Also list each missed identifier with its context (shows identifiers!)."
+    )] = False,
 ) -> None:
     """Recall per identifier type, precision, codable terms kept, and the leaks."""
     from inbeeld.corpus import read_conversations
@@ -85,7 +92,7 @@ def eval_deid(
     from inbeeld.deid.evaluate import evaluate
 
     with _err.status("loading the de-identification pipeline"):
-        pipeline = load_pipeline(config, frozenset(disable))
+        pipeline = load_pipeline(config, frozenset(disable or ()))
     scores = evaluate(read_conversations(gold), pipeline)
     result = scores.as_dict(show_leaks=show_leaks)
     if as_json:
@@ -102,10 +109,12 @@ def eval_deid(
                   f"[bold]{overall:.3f}" if overall is not None else "-")
     console.print(table)
     precision, share = scores.precision, scores.codable_share
-    console.print(f"precisie: {precision:.3f} ({scores.predicted_true} van {scores.predicted} gemaskeerde stukken)"
-                  if precision is not None else "precisie: -")
-    console.print(f"codeerbare termen behouden: {share:.3f} ({scores.codable_kept} van {scores.codable_total})"
-                  if share is not None else "codeerbare termen: -")
+    if precision is not None:
+        console.print(f"precisie: {precision:.3f} "
+                      f"({scores.predicted_true} van {scores.predicted} gemaskeerde stukken)")
+    if share is not None:
+        console.print(f"codeerbare termen behouden: {share:.3f} "
+                      f"({scores.codable_kept} van {scores.codable_total})")
     if show_leaks:
         leaks = Table(title=f"Lekken: {len(scores.leaks)} gemiste identificerende gegevens")
         for column in ("gesprek", "bericht", "type", "tekst", "context"):
@@ -114,7 +123,8 @@ def eval_deid(
             leaks.add_row(leak.conversation_id, str(leak.message), leak.type, leak.text, leak.context)
         console.print(leaks)
     else:
-        console.print(f"lekken: {len(scores.leaks)} (lijst met --show-leaks; die toont identificerende gegevens)")
+        console.print(f"lekken: {len(scores.leaks)} "
+                      "(lijst met --show-leaks; die toont identificerende gegevens)")
 
 
 def register(app: typer.Typer) -> None:

@@ -15,7 +15,7 @@ from inbeeld.deid.recognisers.deduce_names import DeduceRecogniser, shared_deduc
 DEID_VERSION = "1.0.0"
 
 
-def load_pipeline(config: Path | None = None, disabled: frozenset[str] = frozenset()) -> "Pipeline":
+def load_pipeline(config: Path | None = None, disabled: frozenset[str] = frozenset()) -> Pipeline:
     """Build the pipeline and load deduce's lookups now (seconds, ~1 GB): once per process."""
     pipeline = build_pipeline(load_config(config), frozenset(disabled))
     for recogniser in pipeline.recognisers:
@@ -30,7 +30,8 @@ def deidentify(conversation: Conversation, pipeline: Pipeline) -> Conversation:
     texts = []
     for index, message in enumerate(conversation.messages):
         if not isinstance(message.text, str):
-            raise DeidInputError(conversation.id, index, f"text is {type(message.text).__name__}, not a string")
+            kind = type(message.text).__name__
+            raise DeidInputError(conversation.id, index, f"text is {kind}, not a string")
         texts.append(message.text)
     if not texts:
         return conversation

@@ -45,6 +45,7 @@ _LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ß": "ss"
                           "ı": "i", "þ": "th", "ŀ": "l"})
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lowercase without accents: the key under which name variants meet ("Łukasz" = "lukasz")."""
     decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_LETTERS))
@@ -85,7 +86,8 @@ def surnames() -> frozenset[str]:
 def placenames() -> frozenset[str]:
     """Folded Dutch towns, villages and municipalities (deduce's lists)."""
     base = _deduce_lists() / "locations" / "lst_placename"
-    names = _read_items(base / "lst_residence" / "items.txt") | _read_items(base / "lst_municipality" / "items.txt")
+    names = _read_items(base / "lst_residence" / "items.txt")
+    names |= _read_items(base / "lst_municipality" / "items.txt")
     return frozenset(fold(n) for n in names)
 
 
@@ -93,7 +95,8 @@ def placenames() -> frozenset[str]:
 def common_words() -> frozenset[str]:
     """Folded common Dutch words and stop words of deduce's whitelist."""
     base = _deduce_lists() / "whitelist"
-    words = _read_items(base / "lst_common_word" / "items.txt") | _read_items(base / "lst_stop_word" / "items.txt")
+    words = _read_items(base / "lst_common_word" / "items.txt")
+    words |= _read_items(base / "lst_stop_word" / "items.txt")
     return frozenset(fold(w) for w in words)
 
 
@@ -105,7 +108,8 @@ def _data_text(name: str) -> str:
 def keep_words(path: str | None = None) -> frozenset[str]:
     """Folded words and phrases that are never masked (platforms, place types, family words...)."""
     text = Path(path).read_text(encoding="utf-8") if path else _data_text("keep_words.txt")
-    return frozenset(fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    lines = (line.strip() for line in text.splitlines())
+    return frozenset(fold(line) for line in lines if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)

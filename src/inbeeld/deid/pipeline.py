@@ -88,7 +88,9 @@ def build_pipeline(config: dict[str, Any], disabled: frozenset[str] = frozenset(
     known = set(RECOGNISERS) | set(STAGES)
     unknown = set(disabled) - known
     if unknown:
-        raise ConfigError(f"cannot disable {', '.join(sorted(unknown))}: valid names: {', '.join(sorted(known))}")
+        raise ConfigError(
+            f"cannot disable {', '.join(sorted(unknown))}: valid names: {', '.join(sorted(known))}"
+        )
     built: dict[str, list[Any]] = {}
     for section, registry in _SECTIONS.items():
         entries = config.get(section, [])
@@ -101,7 +103,9 @@ def build_pipeline(config: dict[str, Any], disabled: frozenset[str] = frozenset(
                 raise ConfigError(f"{where}: key {field!r}: expected a mapping with 'use'")
             name = entry["use"]
             if name not in registry:
-                raise ConfigError(f"{where}: key '{field}.use': unknown name {name!r}; valid: {', '.join(sorted(registry))}")
+                raise ConfigError(
+                    f"{where}: key '{field}.use': unknown name {name!r}; valid: {', '.join(sorted(registry))}"
+                )
             if name in disabled:
                 continue
             cls = registry[name]
@@ -109,8 +113,7 @@ def build_pipeline(config: dict[str, Any], disabled: frozenset[str] = frozenset(
             allowed = set(inspect.signature(cls.__init__).parameters) - {"self"}
             bad = set(options) - allowed
             if bad:
-                raise ConfigError(
-                    f"{where}: key '{field}.{sorted(bad)[0]}': {name!r} takes {', '.join(sorted(allowed)) or 'no options'}"
-                )
+                takes = ", ".join(sorted(allowed)) or "no options"
+                raise ConfigError(f"{where}: key '{field}.{sorted(bad)[0]}': {name!r} takes {takes}")
             built[section].append(cls(**options))
     return Pipeline(recognisers=tuple(built["recognisers"]), stages=tuple(built["stages"]))

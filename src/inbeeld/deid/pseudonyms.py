@@ -52,10 +52,11 @@ class PseudonymMap:
             if kind != wanted:
                 continue
             other_parts = other.split()
-            if parts and all(p in other_parts for p in parts) or other_parts and all(p in parts for p in other_parts):
+            inside = parts and all(p in other_parts for p in parts)
+            if inside or (other_parts and all(p in parts for p in other_parts)):
                 candidates.add(tag)  # "peter" and "peter de vries"
             elif wanted == "PERSON" and len(parts) == 1 and len(key) >= self.min_prefix and any(
-                o.startswith(key) or key.startswith(o) and len(o) >= self.min_prefix for o in other_parts
+                o.startswith(key) or (key.startswith(o) and len(o) >= self.min_prefix) for o in other_parts
             ):
                 candidates.add(tag)  # "sam" and "samira"
         return candidates.pop() if len(candidates) == 1 else None

@@ -108,7 +108,11 @@ class HouseNumbers(Stage):
             for f in found:
                 if f.type == "ADDRESS":
                     m = _HOUSE_NUMBER_TAIL.match(text, f.end)
-                    if m and m.end() > f.end and (any(c.isdigit() for c in text[f.start:f.end]) or m.group()[:1].isspace() and any(c.isdigit() for c in m.group())):
+                    numbered = any(c.isdigit() for c in text[f.start:f.end])
+                    number_follows = m is not None and m.group()[:1].isspace() and any(
+                        c.isdigit() for c in m.group()
+                    )
+                    if m and m.end() > f.end and (numbered or number_follows):
                         f = Finding(f.start, m.end(), f.type, f.source)
                 extended.append(f)
             out.append(extended)
@@ -162,10 +166,11 @@ class Propagate(Stage):
             return findings
         names = [k for k, t in surfaces.items() if t == "PERSON"]
         pattern = re.compile(
-            r"(?<![\w@])(" + "|".join(re.escape(k) for k in sorted(surfaces, key=len, reverse=True)) + r")(?![\w])",
+            r"(?<![\w@])(" + "|".join(map(re.escape, sorted(surfaces, key=len, reverse=True))) + r")(?![\w])",
             re.IGNORECASE,
         )
-        word = re.compile(r"(?<![\w@])[^\W\d_]{%d,}(?![\w])" % self.min_prefix)
+        word = re.compile(rf"(?<![\w@])[^\W\d_]{{{self.min_prefix},}}(?![\w])")
+        prefixes = {n[:k] for n in names if " " not in n for k in range(self.min_prefix, len(n))}
         out = []
         for text, found in zip(texts, findings, strict=True):
             extra = list(found)
@@ -175,8 +180,10 @@ class Propagate(Stage):
                 if not any(s <= m.start() < e for s, e in tagged):
                     extra.append(Finding(m.start(), m.end(), surfaces[m.group(1).lower()], self.name))
             # short forms: "sam" for Samira, when "sam" is itself a first name
-            for m in word.finditer(folded):
+            for m in word.finditer(folded) if prefixes else ():
                 key = m.group().lower()
+                if key not in prefixes:
+                    continue
                 if key in surfaces or key not in first_names() or key in keep_words(self.keep_file):
                     continue
                 if any(n.startswith(key) and n != key for n in names):

@@ -32,7 +32,7 @@ def outcome_of(conversation: Conversation, pipeline: Pipeline) -> DeidOutcome:
         return DeidOutcome(conversation.id, conversation=deidentify(conversation, pipeline))
     except InbeeldError as exc:
         return DeidOutcome(conversation.id, error=str(exc))
-    except Exception as exc:  # noqa: BLE001 - one bad conversation must not end the batch
+    except Exception as exc:
         # the exception's own message may quote text: only its kind is passed on
         return DeidOutcome(conversation.id, error=f"de-identification failed ({type(exc).__name__})")
 
@@ -87,7 +87,7 @@ def read_for_deid(path: Path, fmt: str | None = None) -> Iterator[Conversation |
         yield from read_conversations(path, "csv")
         return
     try:
-        stream = Path(path).open(encoding="utf-8", errors="strict")
+        stream = Path(path).open(encoding="utf-8", errors="strict")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise CorpusFormatError(path, None, None, f"cannot open: {exc.strerror}") from None
     seen: set[str] = set()
@@ -107,7 +107,8 @@ def read_for_deid(path: Path, fmt: str | None = None) -> Iterator[Conversation |
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield DeidOutcome(f"line {number}", error=f"{path}, line {number}: not valid JSON ({exc.msg})")
+                problem = f"{path}, line {number}: not valid JSON ({exc.msg})"
+                yield DeidOutcome(f"line {number}", error=problem)
                 continue
             label = obj.get("id") if isinstance(obj, dict) and isinstance(obj.get("id"), str) else None
             try:

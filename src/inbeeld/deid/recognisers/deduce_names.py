@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from wordfreq import zipf_frequency
 
 from inbeeld.deid.lexicons import common_words, fold, placenames
 from inbeeld.deid.model import Finding
-from inbeeld.deid.recognisers.base import Recogniser
+from inbeeld.deid.recognisers.base import Recogniser, join
 
 _log = logging.getLogger(__name__)
 
@@ -28,8 +29,11 @@ DISABLED = frozenset({
     "patient_name", "remove_street_tags", "clean_street_tags", "postal_code", "postbus",
     "dates", "ages", "identifiers", "phone_numbers", "email_addresses", "urls", "post_processing",
     "eponymous_disease",
+    # initials ("J. de Vries") belong to formal records, not chat; they cost a third of deduce's time
+    "prefix_with_initial", "initial_with_name", "initial_interfix",
+    # a regex per token; the street and proper-noun recognisers of this package cover it
+    "street_pattern",
 })
-_SEPARATOR = "\n\n"
 _lock = threading.Lock()
 _instances: dict[str, Any] = {}
 
@@ -83,17 +87,14 @@ class DeduceRecogniser(Recogniser):
     def find_all(self, texts: Sequence[str]) -> list[list[Finding]]:
         model = shared_deduce(self.cache_path)
         # one document per conversation: deduce's per-document cost dominates on short lines
-        starts, pos = [], 0
-        for text in texts:
-            starts.append(pos)
-            pos += len(text) + len(_SEPARATOR)
-        doc = model.deidentify(_SEPARATOR.join(texts), disabled=set(DISABLED))
+        joined, starts = join(texts)
+        doc = model.deidentify(joined, disabled=set(DISABLED))
         out: list[list[Finding]] = [[] for _ in texts]
         for ann in doc.annotations:
             kind = _type_of(ann.tag, ann.text)
             if kind is None:
                 continue
-            index = _message_at(starts, ann.start_char)
+            index = bisect_right(starts, ann.start_char) - 1
             start = ann.start_char - starts[index]
             end = min(ann.end_char - starts[index], len(texts[index]))
             if start < end:
@@ -114,21 +115,12 @@ def _plausible(text: str, start: int, end: int, kind: str) -> str | None:
     surface = text[start:end]
     key = fold(surface)
     sentence_start = start == 0 or text[:start].rstrip()[-1:] in (".", "!", "?", ":", "\n", "")
-    if surface.islower() or sentence_start:
-        if key in common_words() or zipf_frequency(key, "nl") >= 4.0 and key not in placenames():
-            return None
+    ordinary = key in common_words() or (zipf_frequency(key, "nl") >= 4.0 and key not in placenames())
+    if (surface.islower() or sentence_start) and ordinary:
+        return None
     if kind == "ADDRESS" and not any(c.isdigit() for c in surface) and not _STREET_SUFFIX.search(surface):
         # a single-word street that is no -straat or -weg: a place of that name, or nothing
         return "PLACE" if key in placenames() else None
     return kind
 
 
-def _message_at(starts: list[int], offset: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo

@@ -45,15 +45,25 @@ _WEAK = re.compile(
 # words next to which a name often stands, but an ordinary word just as often
 _NEAR = re.compile(r"(?:\bmet|\ben|\bvan|\bbij|\bvoor|\bzegt|\bzei|\bvroeg|\bappte|\bwil|\bvond)[\s,]*$")
 # "dat heet criminele uitbuiting": naming a thing, not a person
-_NAMING_A_THING = re.compile(r"\b(?:dat|dit|het|wat|zo|dat is|het is)\s+(?:heet|heette|noemen we|noem je)\s*$")
+_NAMING_A_THING = re.compile(
+    r"\b(?:dat|dit|het|wat|zo|dat is|het is)\s+(?:heet|heette|noemen we|noem je)\s*$"
+)
 _SUBJECT_VERB = re.compile(
     r"\s+(?:zit|zat|neemt|nemt|nam|regelt|regelde|woont|woonde|belt|belde|zegt|zei|heeft|had|wil|"
     r"wou|komt|kwam|gaat|ging|stuurt|stuurde|appt|appte|haalt|haalde|brengt|bracht|doet|deed|laat|"
     r"liet|geeft|gaf|houdt|hield|moet|moest|kan|kon|betaalt|betaalde|dwingt|dwong|slaat|sloeg|"
-    r"dreigt|dreigde|is mn|is mijn|is m'n|is zn|is een|was mn|was mijn|en ik|zn|z'n|says|said|has|took|takes)\b",
+    r"dreigt|dreigde|is mn|is mijn|is m'n|is zn|is een|was mn|was mijn|en ik|zn|z'n|says|said|has|"
+    r"took|takes)\b",
     re.IGNORECASE,
 )
-_INTERFIX = frozenset("de van der den el al ten ter le la da di du von".split())
+# the last word of each strong cue, for the fast path
+_STRONG_LAST = frozenset({
+    "heet", "heette", "heten", "zich", "me", "hem", "haar", "genaamd", "is", "named", "called",
+    "naam",
+})
+_INTERFIX = frozenset({
+    "de", "van", "der", "den", "el", "al", "ten", "ter", "le", "la", "da", "di", "du", "von",
+})
 
 
 class ChatNameRecogniser(Recogniser):
@@ -72,11 +82,17 @@ class ChatNameRecogniser(Recogniser):
 
     def find(self, text: str) -> Iterator[Finding]:
         names, family = first_names(), surnames()
-        toks = list(tokens(text))
+        toks = tokens(text)
         i = 0
         while i < len(toks):
             tok = toks[i]
-            key = fold(tok.text)
+            key = tok.text.lower() if tok.text.isascii() else fold(tok.text)
+            # fast path: a word no list knows needs a strong cue right before it, or to act
+            if key not in names and not tok.sentence_start and (
+                i == 0 or toks[i - 1].text.lower() not in _STRONG_LAST
+            ):
+                i += 1
+                continue
             acting = tok.sentence_start and _SUBJECT_VERB.match(text, tok.end) is not None
             # a name that is also a common word ("Storm", "Bas") only counts as a subject that acts
             if self._blocked(key) and not (acting and key in names and key not in keep_words(self.keep_file)):
@@ -92,7 +108,7 @@ class ChatNameRecogniser(Recogniser):
                 # after "mijn vader" a verb is as likely as a name ("mijn vader nam ..."): an
                 # international name is about as common in English as in Dutch, a Dutch verb is not
                 name_like = freq < self.max_zipf + 0.8 or zipf_frequency(key, "en") >= freq - 0.7
-                taken = known and (tok.capitalised or name_like and freq < self.max_zipf_cued)
+                taken = known and (tok.capitalised or (name_like and freq < self.max_zipf_cued))
             elif _NEAR.search(context):
                 capital = tok.capitalised and not tok.sentence_start and freq < 5.0
                 taken = known and (freq < self.max_zipf + 0.8 or capital)
@@ -104,10 +120,8 @@ class ChatNameRecogniser(Recogniser):
                     taken = known and freq < 5.0
             elif known and len(key) >= 3:
                 plain_word = freq >= self.max_zipf or zipf_frequency(key, "en") >= 4.0
-                if tok.capitalised and not tok.sentence_start:
-                    taken = freq < 5.0
-                else:
-                    taken = not plain_word
+                # a capital inside a sentence says "name" unless the word is very common
+                taken = freq < 5.0 if tok.capitalised and not tok.sentence_start else not plain_word
             if not taken:
                 i += 1
                 continue
@@ -119,7 +133,7 @@ class ChatNameRecogniser(Recogniser):
                 surname = fold(toks[j].text)
                 rare = zipf_frequency(surname, "nl") < 2.5 and zipf_frequency(surname, "en") < 3.0
                 if not self._blocked(surname) and len(surname) >= 3 and (
-                    surname in family and zipf_frequency(surname, "nl") < 4.5 or rare
+                    (surname in family and zipf_frequency(surname, "nl") < 4.5) or rare
                 ):
                     end = toks[j].end
                     i = j

@@ -10,12 +10,19 @@ from wordfreq import zipf_frequency
 from inbeeld.deid.lexicons import common_words, fold, keep_words, placenames
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
-from inbeeld.deid.recognisers.words import tokens
+from inbeeld.deid.recognisers.words import Token, tokens
 
-_CUE = re.compile(
-    r"(?:\bin|\buit|\bnaar|\bvanuit|\brond|\brichting|\bbij|\bte|\bwoon|\bwoont|\bfrom|\bto"
-    r"|\b[1-9]\d{3} ?[a-zA-Z]{2},?)\s+$"  # after a postcode comes the town
-)
+
+def _after_postcode(text: str, prev: Token) -> bool:
+    """After a postcode comes the town: "1234 ab zwolle", "1234AB, zwolle"."""
+    if prev.end - prev.start != 2:
+        return False
+    digits = text[max(0, prev.start - 5):prev.start].rstrip()
+    return len(digits) >= 4 and digits[-4:].isdigit()
+
+_CUE_WORDS = frozenset({
+    "in", "uit", "naar", "vanuit", "rond", "richting", "bij", "te", "woon", "woont", "from", "to",
+})
 # endings of Dutch place and neighbourhood names: an unknown lowercase word after "in" that ends
 # like this is a place ("in holtenbroek"), not a typo
 _TOPONYM = re.compile(
@@ -36,10 +43,12 @@ class ChatPlaceRecogniser(Recogniser):
 
     def find(self, text: str) -> Iterator[Finding]:
         places = placenames()
-        toks = list(tokens(text))
-        lowered = text.lower()
+        toks = tokens(text)
         for i, tok in enumerate(toks):
-            if not _CUE.search(lowered[max(0, tok.start - 12):tok.start]):
+            if i == 0:
+                continue
+            prev = toks[i - 1].text.lower()
+            if prev not in _CUE_WORDS and not _after_postcode(text, toks[i - 1]):
                 continue
             for n in (4, 3, 2, 1):  # longest place name first
                 run = toks[i:i + n]

@@ -32,19 +32,26 @@ _STREET_SUFFIX = (
     "straat", "weg", "laan", "plein", "gracht", "kade", "dijk", "singel", "steeg", "pad", "dreef",
     "markt", "baan", "hof", "straatje", "wal", "burgwal", "plantsoen", "boulevard", "allee", "erf",
 )
-_CONNECTORS = frozenset("aan den de der van het op 's la le du".split())
-_PLACE_CUE = re.compile(r"(?:\bin|\buit|\bnaar|\bvanuit|\brond|\brichting|\bwijk|\bbuurt|\bbij|\bte|\bthe|\bfrom|\bto|\bnear)\s+(?:de\s+|het\s+)?$", re.I)
-_INST_CUE = re.compile(r"(?:\bop|\bzit op|\bwerk bij|\bwerkt bij|\bwoon in|\bwoont in|\bvan|\bbij|\bat)\s+$", re.I)
+_CONNECTORS = frozenset({
+    "aan", "den", "de", "der", "van", "het", "op", "'s", "la", "le", "du",
+})
+_PLACE_CUE = re.compile(
+    r"(?:\bin|\buit|\bnaar|\bvanuit|\brond|\brichting|\bwijk|\bbuurt|\bbij|\bte|\bthe|\bfrom|\bto|"
+    r"\bnear)\s+(?:de\s+|het\s+)?$",
+    re.I,
+)
+_INST_CUE = re.compile(
+    r"(?:\bop|\bzit op|\bwerk bij|\bwerkt bij|\bwoon in|\bwoont in|\bvan|\bbij|\bat)\s+$", re.I
+)
 _HOUSE_NUMBER = re.compile(r" ?\d{1,4}(?: ?[a-zA-Z](?![\w]))?")
 
 
 class ProperNounRecogniser(Recogniser):
     name = "proper_nouns"
 
-    def __init__(self, max_zipf: float = 4.3, keep_file: str | None = None, extra_countries: bool = True) -> None:
+    def __init__(self, max_zipf: float = 4.3, keep_file: str | None = None) -> None:
         self.max_zipf = max_zipf
         self.keep_file = keep_file
-        self.extra_countries = extra_countries
 
     def _is_capital_word(self, tok: Token) -> bool:
         t = tok.text
@@ -64,11 +71,11 @@ class ProperNounRecogniser(Recogniser):
         return zipf_frequency(key, "nl") >= self.max_zipf
 
     def find(self, text: str) -> Iterator[Finding]:
-        toks = list(tokens(text))
+        toks = tokens(text)
         i = 0
         while i < len(toks):
             tok = toks[i]
-            if not self._is_capital_word(tok) or tok.sentence_start and not self._known(fold(tok.text)):
+            if not self._is_capital_word(tok) or (tok.sentence_start and not self._known(fold(tok.text))):
                 i += 1  # a capital at a sentence start says nothing unless a list knows the word
                 continue
             # grow a run: capitalised words, joined by connectors ("aan den") or hyphens
@@ -81,9 +88,9 @@ class ProperNounRecogniser(Recogniser):
                     j += 1
                     continue
                 k = j
-                while k < len(toks) and toks[k].text.lower() in _CONNECTORS and text[toks[k - 1].end:toks[k].start] == " ":
+                while k < len(toks) and toks[k].text.lower() in _CONNECTORS and _gap(text, toks, k) == " ":
                     k += 1
-                if k > j and k < len(toks) and self._is_capital_word(toks[k]) and text[toks[k - 1].end:toks[k].start] == " ":
+                if k > j and k < len(toks) and self._is_capital_word(toks[k]) and _gap(text, toks, k) == " ":
                     j = k + 1
                     continue
                 break
@@ -106,7 +113,7 @@ class ProperNounRecogniser(Recogniser):
         words = [fold(t.text) for t in run]
         phrase = fold(text[start:end])
         last = words[-1]
-        if any(w in INSTITUTION_WORDS for w in words) and len(run) > 1 or (
+        if (any(w in INSTITUTION_WORDS for w in words) and len(run) > 1) or (
             last.endswith(_SUFFIX_INSTITUTION) and last not in INSTITUTION_WORDS
         ):
             return Finding(start, end, "INSTITUTION", self.name)
@@ -127,6 +134,10 @@ class ProperNounRecogniser(Recogniser):
         if all(w in first_names() or w in surnames() or w in _CONNECTORS for w in words):
             return Finding(start, end, "PERSON", self.name)
         return Finding(start, end, "PERSON", self.name)
+
+
+def _gap(text: str, toks: tuple[Token, ...], k: int) -> str:
+    return text[toks[k - 1].end:toks[k].start]
 
 
 _COUNTRIES: frozenset[str] | None = None

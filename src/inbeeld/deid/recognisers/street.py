@@ -19,7 +19,8 @@ _ADDRESS = re.compile(
     rf"(?i)(?<![\w-])(?:(?:van|de|der|den|jan|st\.?|sint|burg\.|burgemeester|prins|koningin)\s+)*"
     rf"[^\W\d_][\w'’-]*(?:{STREET_SUFFIXES})\s+{HOUSE_NUMBER}(?![\w-])"
 )
-_NUMBER_AFTER = re.compile(rf"\s+{HOUSE_NUMBER}(?![\w-])")
+_LETTER_SPACE_DIGIT = re.compile(r"[^\W\d_] +\d")
+_SUFFIXES = tuple(STREET_SUFFIXES.split("|"))
 
 
 class StreetRecogniser(Recogniser):
@@ -28,5 +29,14 @@ class StreetRecogniser(Recogniser):
     name = "street"
 
     def find(self, text: str) -> Iterator[Finding]:
-        for m in _ADDRESS.finditer(text):
-            yield Finding(m.start(), m.end(), "ADDRESS", self.name)
+        # cheap scan for "letter, spaces, digit"; the full pattern only runs on the word before
+        for hit in _LETTER_SPACE_DIGIT.finditer(text):
+            word_start = text.rfind(" ", 0, hit.start()) + 1
+            word_start = max(word_start, text.rfind("\n", 0, hit.start()) + 1)
+            if not text[word_start:hit.start() + 1].lower().endswith(_SUFFIXES):
+                continue
+            m = _ADDRESS.search(text, max(0, word_start - 40), hit.end() + 12)
+            while m is not None and m.end() <= hit.start():
+                m = _ADDRESS.search(text, m.end(), hit.end() + 12)
+            if m is not None and m.start() <= word_start:
+                yield Finding(m.start(), m.end(), "ADDRESS", self.name)

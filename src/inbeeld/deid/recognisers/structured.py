@@ -134,9 +134,13 @@ class PlateRecogniser(Recogniser):
 
     def find(self, text: str) -> Iterator[Finding]:
         seen: set[int] = set()
-        for m in _PLATE_DASHED.finditer(text):
-            seen.add(m.start())
-            yield Finding(m.start(), m.end(), "PLATE", self.name)
+        if "-" in text:
+            for m in _PLATE_DASHED.finditer(text):
+                seen.add(m.start())
+                yield Finding(m.start(), m.end(), "PLATE", self.name)
+        lowered = text.lower()
+        if not any(cue in lowered for cue in _PLATE_CUE):
+            return
         for m in _PLATE_BARE.finditer(text):
             if m.start() in seen or not any(c.isdigit() for c in m.group()):
                 continue
@@ -147,14 +151,19 @@ class PlateRecogniser(Recogniser):
 
 
 _POSTCODE = re.compile(r"(?<![\w-])([1-9]\d{3})( ?)([A-Za-z]{2})(?![\w-])")
-_UNITS = frozenset("km mg kg cm mm ml gb mb kb pk ct st nd rd th uu hz mp jr".split())
+_UNITS = frozenset({
+    "km", "mg", "kg", "cm", "mm", "ml", "gb", "mb", "kb", "pk", "ct", "st", "nd", "rd", "th", "uu",
+    "hz", "mp", "jr",
+})
 
 
 # two-letter words: "2019 en", "1500 is" are a number and a word, not a postcode
-_SHORT_WORDS = frozenset(
-    "en is op in de te ik je ze we om al nu zo na ga er of as at be by do go he if it me my no on or "
-    "so to up us ok pa ma mn zn da dr hé eh ah oh uh ja nee af an bv ca wo zo".split()
-)
+_SHORT_WORDS = frozenset({
+    "en", "is", "op", "in", "de", "te", "ik", "je", "ze", "we", "om", "al", "nu", "zo", "na", "ga",
+    "er", "of", "as", "at", "be", "by", "do", "go", "he", "if", "it", "me", "my", "no", "on", "or",
+    "so", "to", "up", "us", "ok", "pa", "ma", "mn", "zn", "da", "dr", "hé", "eh", "ah", "oh", "uh",
+    "ja", "nee", "af", "an", "bv", "ca", "wo",
+})
 
 
 class PostcodeRecogniser(Recogniser):
@@ -215,7 +224,7 @@ class IdNumberRecogniser(Recogniser):
             region_end = min(len(text), cue.end() + self.window)
             for m in _ID_VALUE.finditer(text, cue.end(), region_end):
                 digits = sum(c.isdigit() for c in m.group())
-                if digits >= 5 or digits >= 1 and not m.group().isdigit():
+                if digits >= 5 or (digits >= 1 and not m.group().isdigit()):
                     yield Finding(m.start(), m.end(), "ID_NUMBER", self.name)
                     break
         for m in _DOC_NUMBER.finditer(text):

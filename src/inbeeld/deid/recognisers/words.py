@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from inbeeld.deid.recognisers.base import TAG
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_SENTENCE_END = re.compile(r"[.!?:;\n\"“”'(]\s*$|^\s*$")
+_ENDS_SENTENCE = frozenset('.!?:;\n"“”\'(')
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: tens of thousands are made per batch
     start: int
     end: int
     text: str
@@ -24,11 +23,18 @@ class Token:
         return self.text[:1].isupper()
 
 
-def tokens(text: str) -> Iterator[Token]:
-    tagged = [(m.start(), m.end()) for m in TAG.finditer(text)]
+@lru_cache(maxsize=64)  # three recognisers tokenise the same messages one after another
+def tokens(text: str) -> tuple[Token, ...]:
+    tagged = [(m.start(), m.end()) for m in TAG.finditer(text)] if "[" in text else []
+    out = []
     for m in WORD.finditer(text):
-        if any(s <= m.start() < e for s, e in tagged):
+        start = m.start()
+        if tagged and any(s <= start < e for s, e in tagged):
             continue
-        head = text[max(0, m.start() - 3):m.start()]
-        starts = m.start() == 0 or bool(_SENTENCE_END.search(head)) and not head.endswith(("-", "’", "'"))
-        yield Token(m.start(), m.end(), m.group(), starts)
+        # look back over at most a few spaces for the character that ends a sentence
+        k = start - 1
+        while k >= 0 and start - k <= 3 and text[k] in " \t":
+            k -= 1
+        sentence_start = k < 0 or text[k] in _ENDS_SENTENCE
+        out.append(Token(start, m.end(), m.group(), sentence_start))
+    return tuple(out)
