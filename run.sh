@@ -8,15 +8,18 @@ cd "$(dirname "$0")"
 PYTHON=${PYTHON:-python3}
 VENV=${VENV:-.venv}
 SYSTEM_PACKAGES=(python3-venv python3-dev build-essential libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils)
+# the browser tests drive Debian's Chromium (they skip, saying so, where it is missing)
+[ "${1:-}" = test ] && SYSTEM_PACKAGES+=(chromium)
 
 need_system_packages() {
   "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null || return 0
   ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || return 0
   ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || return 0
+  if [ "${1:-}" = test ]; then command -v chromium >/dev/null || return 0; fi
   return 1
 }
 
-if need_system_packages; then
+if need_system_packages "${1:-}"; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "run.sh: installing system packages: ${SYSTEM_PACKAGES[*]}" >&2
     apt-get update -qq
