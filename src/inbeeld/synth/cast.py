@@ -213,6 +213,8 @@ class Slots:
     def _name(self, female: bool) -> str:
         pool = self.pools.female if female else self.pools.male
         roll = self.rng.random()
+        if roll > 0.93:  # names that are also words (Roos, Bas, Storm)
+            return self.rng.choice(self.pools.word_names_female if female else self.pools.word_names_male)
         first = self.rng.choice(pool)
         if roll < 0.12:
             return f"{first} {self.rng.choice(self.pools.surnames)}"

@@ -29,6 +29,8 @@ class Pools:
     counsellors: tuple[str, ...]
     surnames: tuple[str, ...]
     nicknames: tuple[str, ...]
+    word_names_female: tuple[str, ...]
+    word_names_male: tuple[str, ...]
     cities: tuple[str, ...]
     villages: tuple[str, ...]
     neighbourhoods: tuple[str, ...]
@@ -85,6 +87,8 @@ def get_pools() -> Pools:
         counsellors=tuple(counsellors),
         surnames=tuple(surnames),
         nicknames=tuple(names["nicknames"]),
+        word_names_female=tuple(names["word_names"]["female"]),
+        word_names_male=tuple(names["word_names"]["male"]),
         cities=tuple(places["cities"]),
         villages=tuple(villages),
         neighbourhoods=tuple(places["neighbourhoods"]),
