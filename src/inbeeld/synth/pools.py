@@ -7,11 +7,6 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
-from faker.providers.address import nl_NL as address_nl
-from faker.providers.person import nl_NL as person_nl
-from faker.providers.person import pl_PL as person_pl
-from faker.providers.person import ro_RO as person_ro
-from faker.providers.person import tr_TR as person_tr
 
 
 def load_data(name: str) -> dict:
@@ -54,6 +49,13 @@ def _clean(names: object) -> list[str]:
 @lru_cache(maxsize=1)
 def get_pools() -> Pools:
     """Build the pools once; later calls return the same object."""
+    # faker's word lists are read directly (no Faker instance: nothing random, nothing slow)
+    from faker.providers.address import nl_NL as address_nl
+    from faker.providers.person import nl_NL as person_nl
+    from faker.providers.person import pl_PL as person_pl
+    from faker.providers.person import ro_RO as person_ro
+    from faker.providers.person import tr_TR as person_tr
+
     names = load_data("names.yaml")
     places = load_data("places.yaml")
     first = names["first_names"]
