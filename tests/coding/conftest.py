@@ -4,8 +4,8 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from factories import CET, make_conversation
 
+from factories import CET, make_conversation
 from inbeeld.codebook import load_codebook
 from inbeeld.coding import RuleCoder
 
@@ -27,7 +27,8 @@ def code(rule_coder):
     def run(*lines: Any, started_at: datetime | None = None) -> dict[str, Any]:
         texts = [line[1] if isinstance(line, tuple) else line for line in lines]
         roles = tuple(line[0] if isinstance(line, tuple) else "chatter" for line in lines)
-        conversation = make_conversation(*texts, roles=roles, started_at=started_at or datetime(2021, 3, 14, 21, 5, tzinfo=CET))
+        started = started_at or datetime(2021, 3, 14, 21, 5, tzinfo=CET)
+        conversation = make_conversation(*texts, roles=roles, started_at=started)
         return rule_coder.code(conversation).codes
 
     return run

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from factories import CET
 
+from factories import CET
 from inbeeld.coding.duration import last_before
 
 MARCH_2021 = datetime(2021, 3, 14, 21, 5, tzinfo=CET)
@@ -21,7 +21,8 @@ MARCH_2021 = datetime(2021, 3, 14, 21, 5, tzinfo=CET)
     (["ik moet drugs wegbrengen sinds december 2018"], "yes"),
     (["het gaat nu een paar maanden zo", "ik moet drugs wegbrengen"], "no"),
     (["toen ik 14 was moest ik drugs wegbrengen", "dat ging door tot ik 16 was"], "yes"),
-    (["ze woont sinds twee jaar bij ons", "sinds januari moet ze met mannen mee"], "no"),  # not the relationship
+    # living together is not the exploitation
+    (["ze woont sinds twee jaar bij ons", "sinds januari moet ze met mannen mee"], "no"),
     (["ik zit al 2 jaar op deze school"], "unknown"),  # no exploitation
 ])
 def test_duration_year_or_more(code, lines, expected):

@@ -65,7 +65,7 @@ def test_model_refuses_to_load_under_another_codebook_version(codebook, model_pa
 def test_a_file_that_is_no_model_is_refused_with_its_name(codebook, tmp_path):
     path = tmp_path / "not-a-model.joblib"
     path.write_text("hello", encoding="utf-8")
-    with pytest.raises(ModelFileError, match="not-a-model.joblib"):
+    with pytest.raises(ModelFileError, match=r"not-a-model\.joblib"):
         load_coder(codebook, path)
 
 

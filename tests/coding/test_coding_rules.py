@@ -134,7 +134,9 @@ def test_clients_mentioned_is_always_coded(code):
 def test_every_code_carries_evidence_inside_its_message(rule_coder):
     from factories import make_conversation
 
-    conversation = make_conversation("hoi", "Hoi, vertel maar.", "ik ben 15 en ik moet met mannen mee naar een hotel")
+    conversation = make_conversation(
+        "hoi", "Hoi, vertel maar.", "ik ben 15 en ik moet met mannen mee naar een hotel"
+    )
     coded = rule_coder.code(conversation)
     for variable in ("victim_age", "exploitation_type", "locations"):
         refs = coded.evidence[variable]

@@ -20,6 +20,7 @@ from sklearn.base import BaseEstimator
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
 from sklearn.utils.validation import check_is_fitted
 
 from inbeeld.codebook import Codebook
@@ -132,8 +133,11 @@ class LearnedCoder(BaseEstimator):
         classes = np.unique(labels)
         if len(classes) < 2:
             return ("constant", classes[0].item() if len(classes) else None)
-        solver = "liblinear" if len(classes) == 2 else "lbfgs"  # liblinear is fast but binary only
-        model = LogisticRegression(C=self.C, solver=solver, max_iter=1000, random_state=self.random_state)
+        model = LogisticRegression(C=self.C, solver="liblinear", max_iter=1000,
+                                   random_state=self.random_state)
+        if len(classes) > 2:
+            # one-vs-rest with liblinear: lbfgs took ~3 s per variable on 40k sparse features
+            return OneVsRestClassifier(model).fit(features, labels)
         return model.fit(features, labels)
 
     def features(self, conversations: Sequence[Conversation], suggestions: Sequence[dict[str, Suggestion]]):
@@ -220,10 +224,10 @@ class _Segments:
             classes = list(classifier.classes_)
             if isinstance(model, dict):
                 weights = classifier.coef_[0, :n_text] * (1 if classes[-1] else -1)
+            elif value in classes and len(classes) > 2:
+                weights = classifier.estimators_[classes.index(value)].coef_[0, :n_text]
             elif value in classes:
-                row = classes.index(value) if len(classes) > 2 else 0
-                sign = 1 if len(classes) > 2 or value == classes[1] else -1
-                weights = classifier.coef_[row, :n_text] * sign
+                weights = classifier.coef_[0, :n_text] * (1 if value == classes[1] else -1)
             else:
                 continue
             scores = self.matrix() @ weights
@@ -283,7 +287,9 @@ def load_model(path: Path, codebook: Codebook, rules: RuleCoder) -> ModelCoder:
         raise ModelFileError(f"{path}: model file not found") from None
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, KeyError, AttributeError,
             ModuleNotFoundError) as exc:
-        raise ModelFileError(f"{path}: not a model written by `inbeeld train` ({type(exc).__name__})") from None
+        raise ModelFileError(
+            f"{path}: not a model written by `inbeeld train` ({type(exc).__name__})"
+        ) from None
     if not isinstance(payload, dict) or payload.get("format") != MODEL_FORMAT:
         raise ModelFileError(f"{path}: not a model written by `inbeeld train`")
     if str(payload.get("codebook_version")) != str(codebook.version):

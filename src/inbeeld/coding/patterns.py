@@ -27,7 +27,8 @@ MACROS: dict[str, str] = {
     # platform names as chatters write them; "snap" only where it cannot be the verb (ik snap het)
     "platform": (
         r"(?:snapchat|(?:(?<=op )|(?<=via )|(?<=van )|(?<=mijn )|(?<=mn )|(?<=zn )|(?<=zijn )|(?<=on ))snap"
-        r"|snap(?=\s*:)|instagram|insta|(?:(?<=op )|(?<=via )|(?<=van ))(?:ig|wa|sc|fb)|tik ?tok|whats ?app|telegram|facebook"
+        r"|snap(?=\s*:)|instagram|insta|(?:(?<=op )|(?<=via )|(?<=van ))(?:ig|wa|sc|fb)"
+        r"|tik ?tok|whats ?app|telegram|facebook"
         r"|messenger|grindr|tinder|badoo|discord|twitter|kik|roblox|fortnite"
         r"|twitch|only ?fans|kinky(?:\.nl)?|sexjobs(?:\.nl)?|hookers\.nl|marktplaats|vinted|youtube"
         r"|reddit|omegle|wechat|bumble|lovoo|skype|aupairworld|au pair world|linkedin|seeking(?:\.com)?"
