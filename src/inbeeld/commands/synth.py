@@ -75,5 +75,6 @@ def synth(
     console.print(
         f"Wrote {written} conversations ({messages} messages) to {output} and their codes to "
         f"{gold} in {seconds:.1f} s ({rate:,.0f} conversations/s, seed {seed}, {from_year}-{to_year},"
-        f" {jobs} process{'es' if jobs > 1 else ''})."
+        f" {jobs} process{'es' if jobs > 1 else ''}).",
+        soft_wrap=True,  # one line, however narrow the terminal
     )
