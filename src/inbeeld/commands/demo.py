@@ -155,17 +155,44 @@ def _report(out: Path, year_from: int, year_to: int, lang: str, state: dict) -> 
         from inbeeld.report import write_report
     except ImportError:
         return "skipped: the report stage is not installed"
+    from inbeeld.report.chapters import add_to_disclosure_log
     from inbeeld.web.store.services import monitor_records
 
     codebook = load_codebook()
     records = list(monitor_records(year_from, year_to))
     monitor = build_monitor(records, codebook, year_from, year_to)
+    chapters = [_demo_mse_chapter(lang, monitor.threshold)]
     paths = write_report(
         monitor, out / "report", lang=lang, reliability=state.get("reliability"),
         reliability_source="synthetic demo corpus (automatic codes against the synthetic truth)",
+        extra_sections=[c.section for c in chapters],
     )
+    add_to_disclosure_log(paths["disclosure_log"], chapters)
     state["report"] = paths.get("pdf") or paths.get("html")
-    return f"{len(records)} conversations in the monitor; {', '.join(sorted(paths))}"
+    return (f"{len(records)} conversations in the monitor, dark-number chapter from simulated lists; "
+            f"{', '.join(sorted(paths))}")
+
+
+_DEMO_MSE_SEED = 2024
+_DEMO_MSE_POPULATION = 2500
+
+
+def _demo_mse_chapter(lang: str, threshold: int) -> Any:
+    """A dark-number chapter from a simulated capture table (known size, seeded; no bootstrap)."""
+    import numpy as np
+
+    from inbeeld.monitor.mse import estimate_population, simulate_captures
+    from inbeeld.report.chapters import mse_chapter
+
+    names = ("Politie", "Hulplijn", "Zorg", "Gemeente") if lang == "nl" else (
+        "Police", "Helpline", "Care", "Municipality")
+    table = simulate_captures(
+        _DEMO_MSE_POPULATION, (0.25, 0.15, 0.12, 0.2), dependence={(0, 3): 0.8},
+        rng=np.random.default_rng(_DEMO_MSE_SEED), lists=names,
+    )
+    result = estimate_population(table, method="stepwise")
+    return mse_chapter(result, table, lang, threshold,
+                       simulated={"seed": _DEMO_MSE_SEED, "population": _DEMO_MSE_POPULATION})
 
 
 def _fail(message: str) -> int:

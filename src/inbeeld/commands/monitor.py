@@ -60,6 +60,19 @@ def report(
         bool, typer.Option(help="Also write an UNPROTECTED Excel file for internal use only.")
     ] = False,
     pdf: Annotated[bool, typer.Option(help="Write the PDF (WeasyPrint).")] = True,
+    mse: Annotated[
+        Path | None, typer.Option(help="Capture table (CSV) for the dark-number chapter (MSE).")
+    ] = None,
+    mse_method: Annotated[str, typer.Option(help="MSE model: stepwise or main.")] = "stepwise",
+    mse_bootstrap: Annotated[
+        int, typer.Option(help="MSE bootstrap replicates (0: no bootstrap interval).")
+    ] = 0,
+    mse_seed: Annotated[int | None, typer.Option(help="Seed of the MSE bootstrap.")] = None,
+    judgments: Annotated[
+        list[Path] | None,
+        typer.Option(help="Case facts (JSONL of `inbeeld judgments extract`/`import-cases`) for the "
+                     "court-cases chapter; repeatable."),
+    ] = None,
 ) -> None:
     """Write the monitor for a period: protected tables, charts, comparison and methods."""
     from rich.table import Table
@@ -68,6 +81,7 @@ def report(
     from inbeeld.commands.progress import console
     from inbeeld.monitor import build_monitor, records_from_files
     from inbeeld.report import write_report
+    from inbeeld.report.chapters import add_to_disclosure_log
 
     if lang not in ("nl", "en"):
         raise ConfigError(f"--lang: {lang!r} not in [nl, en]")
@@ -77,6 +91,10 @@ def report(
         raise ConfigError(f"--from {year_from} is after --to {year_to}")
     if (conversations is None) != (codes is None):
         raise ConfigError("give --conversations and --codes together (or neither, to use the store)")
+    if mse_method not in ("stepwise", "main"):
+        raise ConfigError(f"--mse-method: {mse_method!r} not in [stepwise, main]")
+    if mse_bootstrap < 0:
+        raise ConfigError("--mse-bootstrap: must be 0 or more")
     book = load_codebook(codebook)
     evaluation = _reliability(reliability) if reliability is not None else None
     with console.status("Counting the monitor tables…"):
@@ -85,12 +103,19 @@ def report(
         else:
             records = _records_from_store(year_from, year_to)
         monitor = build_monitor(records, book, year_from, year_to, threshold, registered)
+    chapters = []
+    if mse is not None:
+        with console.status("Estimating the dark number (MSE)…"):
+            chapters.append(_mse_chapter(mse, mse_method, mse_bootstrap, mse_seed, lang, threshold))
+    if judgments:
+        chapters.append(_cases_chapter(judgments, lang, threshold))
     with console.status("Writing the report (HTML, PDF, CSV, Excel, SPSS)…"):
         paths = write_report(
-            monitor, out_dir, lang,
+            monitor, out_dir, lang, extra_sections=[c.section for c in chapters],
             reliability=evaluation, reliability_source=reliability.name if reliability else "",
             internal=internal, pdf=pdf,
         )
+        add_to_disclosure_log(paths["disclosure_log"], chapters)
     summary = Table(title=f"Monitor {year_from}–{year_to}: {monitor.n_records} coded conversations")
     summary.add_column("output")
     summary.add_column("file")
@@ -99,6 +124,30 @@ def report(
     console.print(summary)
     if internal:
         console.print("[bold red]The internal Excel file is NOT protected: do not publish it.[/]")
+
+
+def _mse_chapter(path: Path, method: str, bootstrap: int, seed: int | None, lang: str,
+                 threshold: int) -> Any:
+    from inbeeld.monitor.mse import estimate_population, read_capture_table
+    from inbeeld.report.chapters import mse_chapter
+
+    table = read_capture_table(path)
+    result = estimate_population(table, method=method, bootstrap=bootstrap, seed=seed)
+    return mse_chapter(result, table, lang, threshold)
+
+
+def _cases_chapter(paths: list[Path], lang: str, threshold: int) -> Any:
+    from inbeeld.judgments.casefiles import import_cases
+    from inbeeld.judgments.io import read_facts
+    from inbeeld.report.chapters import cases_chapter
+
+    facts = []
+    for path in paths:  # case-file tables are read as `inbeeld judgments stats` reads them
+        if path.suffix.lower() in (".csv", ".xlsx", ".xlsm"):
+            facts.extend(import_cases(path))
+        else:
+            facts.extend(read_facts(path))
+    return cases_chapter(facts, lang, threshold)
 
 
 def register(app: typer.Typer) -> None:
