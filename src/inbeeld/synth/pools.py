@@ -72,7 +72,7 @@ def get_pools() -> Pools:
     villages = sorted(c for c in address_nl.Provider.cities
                       if c not in big and "'" not in c and len(c) <= 20)
     streets = sorted(
-        {f"{w}{s}" for w in places["street_words"] for s in places["street_suffixes"]}
+        {f"{w}{s}" for w in places["street_words"] for s in places["street_suffixes"] if w.lower() != s}
     )
     words = places["institution_words"]
     schools = sorted({p.format(w=w) for p in places["schools"] for w in words})
