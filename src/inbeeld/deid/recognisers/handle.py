@@ -45,6 +45,13 @@ class HandleRecogniser(Recogniser):
         return token.isalpha() and zipf_frequency(key, "nl") >= self.max_zipf
 
     def find(self, text: str) -> Iterator[Finding]:
+        seen: set[tuple[int, int]] = set()
+        for f in self._find(text):
+            if (f.start, f.end) not in seen:
+                seen.add((f.start, f.end))
+                yield f
+
+    def _find(self, text: str) -> Iterator[Finding]:
         for m in _AT.finditer(text):
             end = m.end()
             while text[end - 1] == ".":

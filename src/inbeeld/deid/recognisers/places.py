@@ -59,8 +59,9 @@ class ChatPlaceRecogniser(Recogniser):
                     continue
                 if n == 1 and (phrase in common_words() or zipf_frequency(phrase, "nl") >= self.max_zipf):
                     continue
-                if n > 1 and all(fold(t.text) in common_words() or zipf_frequency(fold(t.text), "nl") >= 4.0
-                                 for t in run):
+                if n > 1 and run[0].text.lower() in ("de", "het", "een") and all(
+                    fold(t.text) in common_words() or zipf_frequency(fold(t.text), "nl") >= 4.0 for t in run
+                ):
                     continue  # "de buurt", "de bus": villages of that name exist, but not here
                 yield Finding(run[0].start, run[-1].end, "PLACE", self.name)
                 break

@@ -1,0 +1,231 @@
+"""One table per recogniser, with near-misses that must not match."""
+
+from __future__ import annotations
+
+import pytest
+
+from inbeeld.deid.recognisers.dates import BirthDateRecogniser
+from inbeeld.deid.recognisers.handle import HandleRecogniser
+from inbeeld.deid.recognisers.names import ChatNameRecogniser
+from inbeeld.deid.recognisers.phone import PhoneRecogniser
+from inbeeld.deid.recognisers.places import ChatPlaceRecogniser
+from inbeeld.deid.recognisers.propernouns import ProperNounRecogniser
+from inbeeld.deid.recognisers.street import StreetRecogniser
+from inbeeld.deid.recognisers.structured import (
+    BsnRecogniser,
+    EmailRecogniser,
+    IbanRecogniser,
+    IdNumberRecogniser,
+    PlateRecogniser,
+    PostcodeRecogniser,
+    UrlRecogniser,
+)
+
+
+def found(recogniser, text: str) -> list[str]:
+    return [text[f.start:f.end] for f in recogniser.find(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("bel me op 0612345678", "0612345678"),
+    ("bel me op 06-12345678", "06-12345678"),
+    ("zn nummer is 06-12 34 56 78 ok", "06-12 34 56 78"),
+    ("06 23 31 87 44 als jullie iets kunnen", "06 23 31 87 44"),
+    ("+31 6 1234 5678", "+31 6 1234 5678"),
+    ("0031 6 12345678", "0031 6 12345678"),
+    ("my phone is +40 723 481 992, whatsapp only", "+40 723 481 992"),
+    ("vast nummer 020-1234567", "020-1234567"),
+])
+def test_phone_numbers_in_every_notation(text, expected):
+    assert found(PhoneRecogniser(), text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "ik ben geboren op 03-04-2006",          # a date, not a number
+    "mijn id nummer is 648213957",           # nine digits without a leading 0: no phone
+    "ik heb 500 euro en 20 minuten",
+    "ordernummer 1234",
+])
+def test_phone_near_misses(text):
+    assert found(PhoneRecogniser(), text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my email is maricel.s.aupair94x@gmail.com", ["maricel.s.aupair94x@gmail.com"]),
+    ("mail naar lisa@web.de.", ["lisa@web.de"]),
+    ("bookings@elite-hostess-promo4u.com", ["bookings@elite-hostess-promo4u.com"]),
+    ("ik ben @ school", []),
+    ("a@b", []),
+])
+def test_email(text, expected):
+    assert found(EmailRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("kijk op www.topmodel-scouting4u.nl/talent/inschrijven", ["www.topmodel-scouting4u.nl/talent/inschrijven"]),
+    ("link: https://elite-hostess-promo4u.com/apply.", ["https://elite-hostess-promo4u.com/apply"]),
+    ("join t.me/lisa_xo", ["t.me/lisa_xo"]),
+    ("stond op kinky.nl/advertentie/123", ["kinky.nl/advertentie/123"]),
+    ("hij vond me op Kinky.nl", []),  # a bare platform domain is what research codes
+    ("ok.dan zie ik je", []),
+])
+def test_url(text, expected):
+    assert found(UrlRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ze noemt zich @mama_luxe_0x", ["@mama_luxe_0x"]),
+    ("mn snap is sammie_xx04", ["sammie_xx04"]),
+    ("snap: lotte.dc", ["lotte.dc"]),
+    ("zijn insta is dexje", ["dexje"]),
+    ("hij noemt zich tsvetelina0money", ["tsvetelina0money"]),
+    ("add me sanne2008", ["sanne2008"]),
+])
+def test_handles_with_and_without_at(text, expected):
+    assert found(HandleRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ik ken hem van snap en insta",       # a platform named, no handle
+    "mn snap is kapot",                   # a common word after the cue
+    "ik ben 16jaar en zit in 3havo",      # digits first: not a username
+    "mail me op lisa@web.de",             # e-mail, not a handle
+])
+def test_handle_near_misses(text):
+    assert found(HandleRecogniser(), text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("rekening NL91 ABNA 0417 1643 00 naar", ["NL91 ABNA 0417 1643 00"]),
+    ("NL91ABNA0417164300", ["NL91ABNA0417164300"]),
+    ("het rekeningnummer is BE07269050641608", ["BE07269050641608"]),  # checksum off, bank cue
+    ("code NL91ABNA0417164301 klopt niet", []),                         # checksum off, no cue
+    ("NL12 3456", []),
+])
+def test_iban_checksum_and_cue(text, expected):
+    assert found(IbanRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("een collega noteerde het kenteken: GZ-842-F.", ["GZ-842-F"]),
+    ("auto met 12-ABC-3", ["12-ABC-3"]),
+    ("kenteken 99XXX9", ["99XXX9"]),
+    ("geboren 12-03-2006", []),        # digits only: a date
+    ("ma-di-wo vrij", []),
+    ("ik zag 99XXX9 staan", []),       # no dashes and no cue
+])
+def test_dutch_licence_plates(text, expected):
+    assert found(PlateRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ons adres is Middenweg 14, 1782 BC.", ["1782 BC"]),
+    ("postcode 1234ab", ["1234ab"]),
+    ("woont op Narcissingel 179, 8134gu benschop", ["8134gu"]),
+    ("Thorbeckeweg 166, 2777 tj Arnhem", ["2777 tj"]),
+    ("in 2019 en 2020", []),          # a year and a word
+    ("ik liep 1500 km", []),
+    ("het kost 1000 is veel", []),
+])
+def test_postcodes(text, expected):
+    assert found(PostcodeRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("mijn bsn is 111222333", ["111222333"]),
+    ("bsn 111.222.333", ["111.222.333"]),
+    ("ordernummer 111222334", []),   # fails the eleven-test
+    ("1112223330", []),              # ten digits
+])
+def test_bsn_eleven_test(text, expected):
+    assert found(BsnRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("baas heeft mijn id kaart, nummer 648213957", ["648213957"]),
+    ("Haar paspoort met nummer JD6UKPCD5 is ingenomen.", ["JD6UKPCD5"]),
+    ("mn paspoort is weg, hij heeft het", []),
+    ("ik heb een pas van de bieb", []),
+])
+def test_id_numbers_after_a_cue(text, expected):
+    assert found(IdNumberRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("daar staat gewoon 03-04-2006 op", ["03-04-2006"]),
+    ("geboren op 3 maart 2008", ["3 maart 2008"]),
+    ("ik ben jarig op 12 juni", ["12 juni"]),
+    ("geb. 5/6", ["5/6"]),
+    ("we spraken af op 12 juni", []),     # no year, no birth cue
+    ("het was 5/6 keer", []),
+    ("in 2019 begon het", []),
+])
+def test_birth_dates(text, expected):
+    assert found(BirthDateRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik woon op kerkstraat 12", ["kerkstraat 12"]),
+    ("Van Speijkgracht 94-4, 8669 pl", ["Van Speijkgracht 94-4"]),
+    ("ons adres is Meidoornring 113a", ["Meidoornring 113a"]),
+    ("ik loop 12 km per week", []),
+    ("de straat 12 keer over", []),
+])
+def test_street_with_house_number(text, expected):
+    assert found(StreetRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik ben sanne", ["sanne"]),
+    ("mn vriend kevin zei dat", ["kevin"]),
+    ("die jongen heet dex", ["dex"]),
+    ("vooral luuk en thijmen", ["luuk", "thijmen"]),
+    ("een vriend van mn vader, ayaydın georgiev, laat me", ["ayaydın georgiev"]),
+    ("Nevena zit bij mij op school", ["Nevena"]),
+    ("Storm regelt de afspraken", ["Storm"]),
+])
+def test_names_in_chat_spelling(text, expected):
+    assert found(ChatNameRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ik ben bang",
+    "mijn vader nam mij mee",
+    "wat je beschrijft heet criminele uitbuiting",
+    "ik ken hem van snap",
+    "de storm was erg",
+    "my boyfriend brought me here",
+    "ewa hoe gaat het",
+])
+def test_name_near_misses(text):
+    assert found(ChatNameRecogniser(), text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("daarna moest ik naar zwolle", ["zwolle"]),
+    ("ik woon in den haag", ["den haag"]),
+    ("een neef in holtenbroek, die", ["holtenbroek"]),
+    ("woont op Narcissingel 179, 8134gu benschop", ["benschop"]),
+    ("gewoon in de buurt", []),
+    ("ik zat in de bus", []),
+    ("in noord", []),  # a direction word, unless the conversation named Amsterdam-Noord
+])
+def test_lowercase_places(text, expected):
+    assert found(ChatPlaceRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik zit op het Wilgenrode College in", [("Wilgenrode College", "INSTITUTION")]),
+    ("ik zit op De Brinkstede, daar", [("De Brinkstede", "INSTITUTION")]),
+    ("ik woon in Capelle aan den IJssel", [("Capelle aan den IJssel", "PLACE")]),
+    ("een garagebox in Spangen", [("Spangen", "PLACE")]),
+    ("ik ging om in Amsterdam-West", [("Amsterdam-West", "PLACE")]),
+    ("achter de Jan Evertsenstraat", [("Jan Evertsenstraat", "ADDRESS")]),
+    ("Goedemiddag, u spreekt met iemand", []),   # a capital at a sentence start says nothing
+    ("stonden Telegram-berichten op", []),
+    ("Thank you. What you describe", []),
+    ("ik woon in Nederland", []),                # countries are not identifiers
+])
+def test_proper_nouns_typed_by_their_words_and_cues(text, expected):
+    r = ProperNounRecogniser()
+    assert [(text[f.start:f.end], f.type) for f in r.find(text)] == expected
