@@ -310,3 +310,55 @@ def test_report_on_the_dutch_lists_protects_small_patterns(tmp_path: Path, repor
     for _, cell in patterns:
         assert cell in ("<10", "x") or int(cell.replace(",", "")) >= 10 or cell == "0"
     assert "Size of each list" not in tables
+
+
+def test_cases_outside_the_period_are_left_out_and_said_so():
+    facts = [case(k, 2021) for k in range(12)] + [case(50 + k, 2016) for k in range(3)]
+    facts.append(case(99, 2021))  # written twice below: the same ECLI and defendant count once
+    facts.append(JudgmentFacts(source="dup.txt", defendant="verdachte 7", ecli="ECLI:NL:RBAMS:2016:1",
+                               year=2016, role_of_defendant="client"))
+    facts.append(JudgmentFacts(source="dup2.txt", defendant="verdachte 7", ecli="ECLI:NL:RBAMS:2016:1",
+                               year=2016, role_of_defendant="client"))
+
+    chapter = cases_chapter(facts, "en", 10, period=(2019, 2024))
+
+    years = table_rows(chapter.section, "Cases per year (year of the decision)")
+    assert set(years) == {"2021", "total"} and years["total"] == ("13",)
+    assert "Cases decided outside 2019–2024 (<10) are not counted" in chapter.section.paragraphs[1]
+
+
+def test_age_difference_total_row_has_no_share_of_itself():
+    facts = [case(k, 2021, age=15, defendant_age=45) for k in range(12)]
+
+    rows = table_rows(cases_chapter(facts, "nl", 10).section,
+                      "Leeftijdsverschil verdachte – jongste slachtoffer")
+
+    assert rows["totaal"] == ("12", "")
+
+
+def test_report_command_counts_the_roles_asked_for(tmp_path: Path, report_inputs):
+    facts = tmp_path / "roles.jsonl"
+    traffickers = [JudgmentFacts(source=f"t{k}.txt", year=2022, role_of_defendant="trafficker")
+                   for k in range(11)]
+    write_facts(facts, [case(k, 2021) for k in range(12)] + traffickers)
+    out = tmp_path / "out"
+
+    result = run_report(out, {**report_inputs, "judgments": facts}, "--judgments", str(facts),
+                        "--judgments-role", "all")
+    bad = run_report(tmp_path / "bad", report_inputs, "--judgments", str(facts),
+                     "--judgments-role", "klant")
+
+    assert result.exit_code == 0, result.output
+    tables = html_tables((out / "monitor_2021_2022.html").read_text(encoding="utf-8"))
+    assert ["totaal", "23"] in tables["Zaken per jaar (jaar van de uitspraak)"]
+    assert "--judgments-role" in str(bad.exception)
+
+
+def test_demo_chapter_is_simulated_and_states_its_estimate():
+    from inbeeld.commands.demo import _demo_mse_chapter
+
+    chapter = _demo_mse_chapter("en", 10)
+
+    assert "simulated demonstration data" in chapter.section.paragraphs[0]
+    estimate = table_rows(chapter.section, "Estimate")["Estimated total size"][0]
+    assert 1000 < int(estimate.replace(",", "")) < 5000  # simulated around a known size of 2,500

@@ -73,6 +73,11 @@ def report(
         typer.Option(help="Case facts (JSONL of `inbeeld judgments extract`/`import-cases`) for the "
                      "court-cases chapter; repeatable."),
     ] = None,
+    judgments_role: Annotated[
+        list[str] | None,
+        typer.Option(help="Defendant roles the court-cases chapter counts (default client; 'all': "
+                     "every role); repeatable."),
+    ] = None,
 ) -> None:
     """Write the monitor for a period: protected tables, charts, comparison and methods."""
     from rich.table import Table
@@ -93,6 +98,7 @@ def report(
         raise ConfigError("give --conversations and --codes together (or neither, to use the store)")
     if mse_method not in ("stepwise", "main"):
         raise ConfigError(f"--mse-method: {mse_method!r} not in [stepwise, main]")
+    roles = _roles(judgments_role or ["client"])
     if mse_bootstrap < 0:
         raise ConfigError("--mse-bootstrap: must be 0 or more")
     book = load_codebook(codebook)
@@ -108,7 +114,7 @@ def report(
         with console.status("Estimating the dark number (MSE)…"):
             chapters.append(_mse_chapter(mse, mse_method, mse_bootstrap, mse_seed, lang, threshold))
     if judgments:
-        chapters.append(_cases_chapter(judgments, lang, threshold))
+        chapters.append(_cases_chapter(judgments, lang, threshold, roles, (year_from, year_to)))
     with console.status("Writing the report (HTML, PDF, CSV, Excel, SPSS)…"):
         paths = write_report(
             monitor, out_dir, lang, extra_sections=[c.section for c in chapters],
@@ -136,7 +142,19 @@ def _mse_chapter(path: Path, method: str, bootstrap: int, seed: int | None, lang
     return mse_chapter(result, table, lang, threshold)
 
 
-def _cases_chapter(paths: list[Path], lang: str, threshold: int) -> Any:
+def _roles(names: list[str]) -> tuple[str, ...] | None:
+    from inbeeld.judgments.model import ROLES
+
+    if "all" in names:
+        return None
+    for name in names:
+        if name not in ROLES:
+            raise ConfigError(f"--judgments-role: {name!r} not in [{', '.join(ROLES)}, all]")
+    return tuple(names)
+
+
+def _cases_chapter(paths: list[Path], lang: str, threshold: int, roles: tuple[str, ...] | None,
+                   period: tuple[int, int]) -> Any:
     from inbeeld.judgments.casefiles import import_cases
     from inbeeld.judgments.io import read_facts
     from inbeeld.report.chapters import cases_chapter
@@ -147,7 +165,7 @@ def _cases_chapter(paths: list[Path], lang: str, threshold: int) -> Any:
             facts.extend(import_cases(path))
         else:
             facts.extend(read_facts(path))
-    return cases_chapter(facts, lang, threshold)
+    return cases_chapter(facts, lang, threshold, roles=roles, period=period)
 
 
 def register(app: typer.Typer) -> None:

@@ -156,8 +156,9 @@ def render_protected(
         cells = [label]
         for j in range(len(table.columns)):
             cells.append(count_cell(table, i, j, threshold, lang))
-            if j in shares:
-                cells.append(share_cell(table, i, j, shares[j], lang))
+            if j in shares:  # a column's total is 100% of itself: no share there
+                whole_column = shares[j] is None and i == len(table.labels)
+                cells.append("" if whole_column else share_cell(table, i, j, shares[j], lang))
         out.append(tuple(cells))
     return ReportTable(title=title, header=tuple(header), rows=tuple(out), notes=tuple(notes),
                        key=table.key, total_row=table.totals is not None)

@@ -50,6 +50,8 @@ _T = {
         "age_median": "Het mediane leeftijdsverschil tussen verdachte en jongste slachtoffer is "
         "{median} jaar.",
         "empty": "Er zijn geen zaken in de ingelezen bestanden.",
+        "outside": "Zaken met een uitspraak buiten {first}–{last} ({n}) zijn niet meegeteld; zaken "
+        "zonder bekend jaar wel (als 'onbekend').",
         "roles": {"client": "klant", "trafficker": "mensenhandelaar", "parent": "ouder", "other": "overig"},
         "all_roles": "elke rol",
         "or": " of ",
@@ -119,6 +121,8 @@ _T = {
         "than {t} cases state both.",
         "age_median": "The median age difference between defendant and youngest victim is {median} years.",
         "empty": "The files read contain no cases.",
+        "outside": "Cases decided outside {first}–{last} ({n}) are not counted; cases without a known "
+        "year are (as 'unknown').",
         "roles": {"client": "client", "trafficker": "trafficker", "parent": "parent", "other": "other"},
         "all_roles": "any role",
         "or": " or ",
@@ -173,9 +177,34 @@ def cases_chapter(
     threshold: int = 10,
     *,
     roles: Collection[str] | None = ("client",),
+    period: tuple[int, int] | None = None,
 ) -> Chapter:
-    """The protected "Strafzaken" chapter over extracted or imported facts, with its disclosure log."""
-    return cases_section(case_statistics(facts, roles=roles), lang, threshold, roles=roles)
+    """The protected "Strafzaken" chapter over extracted or imported facts, with its disclosure log.
+
+    `period` (first, last year) keeps the cases decided in the report's years and those without a
+    known year; the chapter says how many were left out.
+    """
+    if period is None:
+        return cases_section(case_statistics(facts, roles=roles), lang, threshold, roles=roles)
+    first, last = period
+    kept: list[JudgmentFacts] = []
+    outside: set[tuple[str, str | None]] = set()  # as case_statistics: one ECLI + defendant once
+    for index, f in enumerate(facts):
+        year = f.decision_year
+        if year is None or first <= year <= last:
+            kept.append(f)
+        elif roles is None or f.role_of_defendant in roles:
+            outside.add((f.ecli, f.defendant) if f.ecli else (str(index), None))
+    chapter = cases_section(case_statistics(kept, roles=roles), lang, threshold, roles=roles)
+    if not outside:
+        return chapter
+    t = _T[lang]
+    shown = hidden(threshold) if len(outside) < threshold else whole(len(outside), lang)
+    note = t["outside"].format(n=shown, first=first, last=last)
+    section = chapter.section
+    paragraphs = (section.paragraphs[0], note, *section.paragraphs[1:])
+    return Chapter(ReportSection(section.title, paragraphs, section.tables, section.figures, section.key),
+                   chapter.disclosure)
 
 
 def cases_section(
