@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from inbeeld.coding.model import Evidence
 from inbeeld.coding.text import Sentence, sentences
 from inbeeld.corpus import Conversation
+
+SEPARATOR = "\n\x00\n"
 
 
 @dataclass(slots=True)
@@ -18,13 +23,33 @@ class Context:
     codes: dict[str, Any] = field(default_factory=dict)
     evidence: dict[str, tuple[Evidence, ...]] = field(default_factory=dict)
 
+    joined: str = ""
+    starts: list[int] = field(default_factory=list)
+
     @classmethod
     def of(cls, conversation: Conversation) -> Context:
+        chatter = sentences(conversation, ("chatter",))
+        # All chatter sentences in one string, so that a pattern is run once per conversation
+        # instead of once per sentence; the separator stops \s and (\w+\s+) from crossing over.
+        starts, parts, position = [], [], 0
+        for sentence in chatter:
+            starts.append(position)
+            parts.append(sentence.text)
+            position += len(sentence.text) + len(SEPARATOR)
         return cls(
             conversation=conversation,
-            chatter=sentences(conversation, ("chatter",)),
+            chatter=chatter,
             counsellor=sentences(conversation, ("counsellor",)),
+            joined=SEPARATOR.join(parts),
+            starts=starts,
         )
+
+    def chatter_matches(self, regex: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+        """Matches of a pattern in the chatter's sentences: (sentence index, match in joined text)."""
+        for match in regex.finditer(self.joined):
+            index = bisect_right(self.starts, match.start()) - 1
+            if index >= 0 and match.end() <= self.starts[index] + len(self.chatter[index].text):
+                yield index, match
 
     @property
     def chatter_is_victim(self) -> bool:

