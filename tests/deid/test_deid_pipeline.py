@@ -21,7 +21,7 @@ def test_a_disabled_recogniser_is_left_out():
 
 
 def test_disabling_an_unknown_name_lists_the_valid_ones():
-    with pytest.raises(ConfigError, match="valid names: .*phone"):
+    with pytest.raises(ConfigError, match=r"valid names: .*phone"):
         build_pipeline(load_config(), disabled=frozenset({"telefoon"}))
 
 

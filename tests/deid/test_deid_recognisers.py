@@ -62,7 +62,7 @@ def test_email(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("kijk op www.topmodel-scouting4u.nl/talent/inschrijven", ["www.topmodel-scouting4u.nl/talent/inschrijven"]),
+    ("kijk op www.topmodel-scouting4u.nl/talent", ["www.topmodel-scouting4u.nl/talent"]),
     ("link: https://elite-hostess-promo4u.com/apply.", ["https://elite-hostess-promo4u.com/apply"]),
     ("join t.me/lisa_xo", ["t.me/lisa_xo"]),
     ("stond op kinky.nl/advertentie/123", ["kinky.nl/advertentie/123"]),
