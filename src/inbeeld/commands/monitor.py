@@ -111,8 +111,7 @@ def report(
         monitor = build_monitor(records, book, year_from, year_to, threshold, registered)
     chapters = []
     if mse is not None:
-        with console.status("Estimating the dark number (MSE)…"):
-            chapters.append(_mse_chapter(mse, mse_method, mse_bootstrap, mse_seed, lang, threshold))
+        chapters.append(_mse_chapter(mse, mse_method, mse_bootstrap, mse_seed, lang, threshold))
     if judgments:
         chapters.append(_cases_chapter(judgments, lang, threshold, roles, (year_from, year_to)))
     with console.status("Writing the report (HTML, PDF, CSV, Excel, SPSS)…"):
@@ -134,11 +133,19 @@ def report(
 
 def _mse_chapter(path: Path, method: str, bootstrap: int, seed: int | None, lang: str,
                  threshold: int) -> Any:
+    from inbeeld.commands.progress import console, progress_bar
     from inbeeld.monitor.mse import estimate_population, read_capture_table
     from inbeeld.report.chapters import mse_chapter
 
     table = read_capture_table(path)
-    result = estimate_population(table, method=method, bootstrap=bootstrap, seed=seed)
+    if bootstrap:  # each replicate repeats the model choice: a bar, as it can take minutes
+        with progress_bar() as progress:
+            task = progress.add_task("MSE bootstrap", total=bootstrap)
+            result = estimate_population(table, method=method, bootstrap=bootstrap, seed=seed,
+                                         progress=lambda k: progress.update(task, completed=k))
+    else:
+        with console.status("Estimating the dark number (MSE)…"):
+            result = estimate_population(table, method=method)
     return mse_chapter(result, table, lang, threshold)
 
 

@@ -31,7 +31,7 @@ _T = {
     "nl": {
         "title": "Strafzaken",
         "intro": "Dit hoofdstuk beschrijft strafzaken uit rechterlijke uitspraken, nieuwsberichten en "
-        "dossiers (ingelezen met `inbeeld judgments`). Eenheid: één verdachte in één zaak; dezelfde "
+        "dossiers (ingelezen met inbeeld judgments). Eenheid: één verdachte in één zaak; dezelfde "
         "uitspraak (ECLI) met dezelfde verdachte telt één keer. Geteld zijn verdachten in de rol van "
         "{roles}. Aantal zaken: {cases}.",
         "protection": "Aantallen van 1 tot en met {t1} staan als {mark}; een x is verborgen om zo'n klein "
@@ -103,7 +103,7 @@ _T = {
     "en": {
         "title": "Court cases",
         "intro": "This chapter describes criminal cases from court judgments, news reports and case files "
-        "(read with `inbeeld judgments`). Unit: one defendant in one case; the same judgment (ECLI) "
+        "(read with inbeeld judgments). Unit: one defendant in one case; the same judgment (ECLI) "
         "with the same defendant counts once. Counted are defendants in the role of {roles}. "
         "Number of cases: {cases}.",
         "protection": "Counts from 1 to {t1} are shown as {mark}; an x is hidden to protect such a small "
