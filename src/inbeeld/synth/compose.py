@@ -419,6 +419,9 @@ class Composer:
         if plan.recruitment == "yes":
             self.say(self.pick(self.persp(s["recruit"]["online"])), past=past, platform="recruit")
         elif plan.recruitment == "no":
+            family = plan.perp_combo.startswith("parent") or plan.perp_combo == "other_family"
+            if family and self.chance(0.75):
+                return  # nobody says how she met her own father or uncle
             if self.chance(0.2):
                 lead = d["false_lead"]["platform"]
                 self.reply(lead["ask"])

@@ -198,7 +198,9 @@ def _recruitment(rng: random.Random, plan: Plan, uses: dict[str, list[str]]) -> 
     if combo.startswith("online_contact"):
         plan.recruitment = "yes"
     elif combo.startswith("parent") or combo == "other_family":
-        plan.recruitment = "no" if rng.random() < 0.7 else None
+        plan.recruitment = "no"  # family: the first contact was not online, said or not
+    elif combo.startswith("peer_acquaintance"):
+        plan.recruitment = "yes" if rng.random() < 0.1 else "no"  # a classmate is met at school
     else:
         share = {"partner_loverboy": 0.5, "network": 0.35, "other": 0.3}.get(combo.split("+")[0], 0.25)
         roll = rng.random()
