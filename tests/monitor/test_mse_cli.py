@@ -111,3 +111,13 @@ def test_bad_options_are_one_line_errors(monkeypatch, capsys, small_csv, args, m
 
     assert code == 1
     assert message in err
+
+
+def test_no_estimate_is_reported_with_exit_code_2(monkeypatch, capsys, tmp_path):
+    path = tmp_path / "nested.csv"  # every case on B is on A: the A:B model has no estimate
+    path.write_text("A,B,C,count\n1,0,0,50\n1,1,0,20\n0,0,1,30\n1,0,1,5\n")
+
+    code, out, _ = _run(monkeypatch, capsys, str(path), "--terms", "A:B", "--json")
+
+    assert code == 2
+    assert json.loads(out)["exists"] is False
