@@ -24,7 +24,8 @@ _TEXTUAL = re.compile(
 )
 _DAY_MONTH = re.compile(rf"(?<![\d/.-]){_DAY}[-/]{_MONTH_NUM}(?![\d/-])")
 _CUES = ("geboren", "geb.", "geb ", "geboortedatum", "jarig", "verjaardag", "birthday", "born",
-         "date of birth", "dob", "geboortedag")
+         "date of birth", "dob", "geboortedag", "id ", "id-kaart", "idkaart", "paspoort",
+         "identiteitskaart", "passport", "verblijfspas", "rijbewijs")
 
 
 class BirthDateRecogniser(Recogniser):

@@ -118,6 +118,10 @@ def _plausible(text: str, start: int, end: int, kind: str) -> str | None:
     ordinary = key in common_words() or (zipf_frequency(key, "nl") >= 4.0 and key not in placenames())
     if (surface.islower() or sentence_start) and ordinary:
         return None
+    if surface.islower() and " " in surface and all(
+        fold(w) in common_words() or zipf_frequency(fold(w), "nl") >= 4.0 for w in surface.split()
+    ):
+        return None  # "in de wijk": a village of that name exists, but not here
     if kind == "ADDRESS" and not any(c.isdigit() for c in surface) and not _STREET_SUFFIX.search(surface):
         # a single-word street that is no -straat or -weg: a place of that name, or nothing
         return "PLACE" if key in placenames() else None

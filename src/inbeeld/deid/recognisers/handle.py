@@ -15,7 +15,8 @@ _AT = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
 _PLATFORM = (
     r"snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tt|telegram|tg|kik|discord|twitter|fb|facebook|"
     r"threads|wickr|signal|onlyfans|of|roblox|fortnite|psn|xbox|steam|twitch|youtube|yt|bereal|"
-    r"account|acc|username|user|gebruikersnaam|gamertag|naam op (?:snap|insta|tiktok|discord)"
+    r"account|acc|username|user|gebruikersnaam|gamertag|naam op (?:snap|insta|tiktok|discord)|"
+    r"noemt zich|noemde zich|noemen zich"
 )
 # "mn snap is x", "snap: x", "insta = x", "zn tiktok heet x", "add me op snap x_y"
 _CUE = re.compile(
@@ -26,7 +27,7 @@ _CUE = re.compile(
 # with a letter ("sanne2008", "ariana0real03"); "16jaar" and "3havo" start with a digit
 _SHAPED = re.compile(
     r"(?<![\w@./-])(?:[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9]"
-    r"|(?=[A-Za-z]{3})(?=[A-Za-z0-9]*\d)[A-Za-z][A-Za-z0-9.]{4,29}[A-Za-z0-9])(?![\w@-]|\.\w)"
+    r"|(?=[A-Za-z]{3})(?=[A-Za-z0-9._]*\d)[A-Za-z][A-Za-z0-9.]{4,29}[A-Za-z0-9])(?![\w@-]|\.\w)"
 )
 
 

@@ -25,7 +25,8 @@ RELATIONS = (
     "lerares|juf|meester|meneer|mevrouw|mevr|mw|dhr|begeleider|begeleidster|voogd|collega|"
     "klasgenoot|klasgenote|advocaat|advocate|coach|trainer|chef|manager|zoon|dochter|kind|"
     "kleinzoon|kleindochter|vriendinnen|vrienden|jongen|meisje|man|vrouw|gast|chick|dude|"
-    "brother|sister|cousin|uncle|aunt|boss|husband|wife|partner|vriendje|date"
+    "brother|sister|cousin|uncle|aunt|boss|husband|wife|partner|vriendje|date|kennis|familielid|"
+    "klant|klanten|contact|collega's|vriendengroep"
 )
 # a name follows for sure: any word but a common one is taken
 _STRONG = re.compile(
@@ -41,9 +42,13 @@ _WEAK = re.compile(
     rf"\bsorry|\bsamen met|"
     rf"\b(?:mn|mijn|m'n|zn|zijn|z'n|haar|d'r|der|onze|ons|je|jouw|jullie|die|een|my|his|her|the|a|de|het)\s+(?:{RELATIONS}))"
     r"[\s,:]*$"
+    # apposition: "een vriend van de familie, joshua, zegt ..."
+    rf"|\b(?:{RELATIONS}|familie)\b[^,.!?\n]{{0,30}},\s*$"
 )
 # words next to which a name often stands, but an ordinary word just as often
-_NEAR = re.compile(r"(?:\bmet|\ben|\bvan|\bbij|\bvoor|\bzegt|\bzei|\bvroeg|\bappte|\bwil|\bvond)[\s,]*$")
+_NEAR = re.compile(
+    r"(?:\bmet|\baan|\bzijn|\ben|\bvan|\bbij|\bvoor|\bzegt|\bzei|\bvroeg|\bappte|\bwil|\bvond)[\s,]*$"
+)
 # "dat heet criminele uitbuiting": naming a thing, not a person
 _NAMING_A_THING = re.compile(
     r"\b(?:dat|dit|het|wat|zo|dat is|het is)\s+(?:heet|heette|noemen we|noem je)\s*$"
@@ -53,7 +58,9 @@ _SUBJECT_VERB = re.compile(
     r"wou|komt|kwam|gaat|ging|stuurt|stuurde|appt|appte|haalt|haalde|brengt|bracht|doet|deed|laat|"
     r"liet|geeft|gaf|houdt|hield|moet|moest|kan|kon|betaalt|betaalde|dwingt|dwong|slaat|sloeg|"
     r"dreigt|dreigde|is mn|is mijn|is m'n|is zn|is een|was mn|was mijn|en ik|zn|z'n|says|said|has|"
-    r"took|takes)\b",
+    r"took|takes|staat|stond|wacht|wachtte|brengt|brrengt|pakt|pakte|vraagt|vroeg|maakt|maakte|"
+    r"dwingt|bedreigt|chantert|verkoopt|verkocht|werkt|werkte|rijdt|reed|kent|kende|verdient|"
+    r"is de|is die|is mijn|heeft mij|heeft me)\b",
     re.IGNORECASE,
 )
 # the last word of each strong cue, for the fast path
@@ -93,9 +100,18 @@ class ChatNameRecogniser(Recogniser):
             ):
                 i += 1
                 continue
-            acting = tok.sentence_start and _SUBJECT_VERB.match(text, tok.end) is not None
+            acting = tok.sentence_start and (
+                _SUBJECT_VERB.match(text, tok.end) is not None
+                or (
+                    i + 1 < len(toks) and _SUBJECT_VERB.match(text, toks[i + 1].end) is not None
+                    and fold(toks[i + 1].text) not in common_words()
+                    and zipf_frequency(fold(toks[i + 1].text), "nl") < 3.0
+                )
+            )
             # a name that is also a common word ("Storm", "Bas") only counts as a subject that acts
-            if self._blocked(key) and not (acting and key in names and key not in keep_words(self.keep_file)):
+            strong = _STRONG.search(before(text, tok.start, 40)) is not None if tok.capitalised else False
+            exempt = ((acting and key in names) or strong) and key not in keep_words(self.keep_file)
+            if self._blocked(key) and not exempt:
                 i += 1
                 continue
             context = before(text, tok.start, 40)
@@ -131,7 +147,7 @@ class ChatNameRecogniser(Recogniser):
                 j += 1
             if j < len(toks) and toks[j].start - (toks[j - 1].end if j > i + 1 else end) <= 1:
                 surname = fold(toks[j].text)
-                rare = zipf_frequency(surname, "nl") < 2.5 and zipf_frequency(surname, "en") < 3.0
+                rare = zipf_frequency(surname, "nl") < 2.5 and zipf_frequency(surname, "en") < 3.5
                 if not self._blocked(surname) and len(surname) >= 3 and (
                     (surname in family and zipf_frequency(surname, "nl") < 4.5) or rare
                 ):

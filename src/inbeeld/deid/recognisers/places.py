@@ -37,7 +37,7 @@ class ChatPlaceRecogniser(Recogniser):
 
     name = "chat_places"
 
-    def __init__(self, max_zipf: float = 5.0, keep_file: str | None = None) -> None:
+    def __init__(self, max_zipf: float = 5.3, keep_file: str | None = None) -> None:
         self.max_zipf = max_zipf
         self.keep_file = keep_file
 
@@ -67,6 +67,6 @@ class ChatPlaceRecogniser(Recogniser):
                 break
             else:
                 key = fold(tok.text)
-                if (len(key) >= 6 and _TOPONYM.search(key) and zipf_frequency(key, "nl") < 3.0
+                if (len(key) >= 6 and _TOPONYM.search(key) and zipf_frequency(key, "nl") < 3.5
                         and key not in common_words() and key not in keep_words(self.keep_file)):
                     yield Finding(tok.start, tok.end, "PLACE", self.name)

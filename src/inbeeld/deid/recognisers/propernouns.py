@@ -43,6 +43,7 @@ _PLACE_CUE = re.compile(
 _INST_CUE = re.compile(
     r"(?:\bop|\bzit op|\bwerk bij|\bwerkt bij|\bwoon in|\bwoont in|\bvan|\bbij|\bat)\s+$", re.I
 )
+_ARTICLE = re.compile(r"(?<=\bin )(?:de|het) $")
 _HOUSE_NUMBER = re.compile(r" ?\d{1,4}(?: ?[a-zA-Z](?![\w]))?")
 
 
@@ -56,6 +57,16 @@ class ProperNounRecogniser(Recogniser):
     def _is_capital_word(self, tok: Token) -> bool:
         t = tok.text
         return t[:1].isupper() and not (len(t) > 4 and t.isupper())  # ALL-CAPS shouting is no name
+
+    def _capital_place(self, key: str) -> bool:
+        """A capitalised word after "in"/"naar": a place, unless a keep word, a country or a
+        very common word ("in Het", "in Januari"). Town names that are also verbs ("Leiden")
+        and foreign cities ("Antwerpen") are caught here."""
+        if key in keep_words(self.keep_file) or key in _countries():
+            return False
+        if key in placenames():
+            return True
+        return key not in common_words() and zipf_frequency(key, "nl") < 5.5
 
     def _known(self, key: str) -> bool:
         return (key in first_names() or key in placenames()) and not self._ordinary(key)
@@ -120,14 +131,20 @@ class ProperNounRecogniser(Recogniser):
         if last.endswith(_STREET_SUFFIX) and len(last) > 5 and last not in placenames():
             number = _HOUSE_NUMBER.match(text, end)
             return Finding(start, number.end() if number else end, "ADDRESS", self.name)
+        context = text[max(0, start - 25):start]
+        place_cue = _PLACE_CUE.search(context) is not None
+        acronym = run[0].text.isupper()  # "uit de EU", "naar de VS"
+        if place_cue and len(run) == 1 and not acronym and self._capital_place(words[0]):
+            # "in Leiden", "in Antwerpen"; "in de Kolenkit": the article belongs to the name
+            article = _ARTICLE.search(context)
+            return Finding(start - (len(article.group()) if article else 0), end, "PLACE", self.name)
         if len(run) == 1 and self._ordinary(words[0]):
             return None
         if all(w in _CONNECTORS or self._ordinary(w) for w in words):
             return None
         if phrase in placenames():
             return Finding(start, end, "PLACE", self.name)
-        context = text[max(0, start - 25):start]
-        if _PLACE_CUE.search(context):
+        if place_cue:
             return Finding(start, end, "PLACE", self.name)
         if run[0].text in ("De", "Het") and _INST_CUE.search(context):
             return Finding(start, end, "INSTITUTION", self.name)

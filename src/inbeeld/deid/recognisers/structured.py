@@ -151,6 +151,7 @@ class PlateRecogniser(Recogniser):
 
 
 _POSTCODE = re.compile(r"(?<![\w-])([1-9]\d{3})( ?)([A-Za-z]{2})(?![\w-])")
+_AFTER_HOUSE_NUMBER = re.compile(r"[^\W\d_]\s+\d{1,4}(?:\s?-?\s?\w{1,3})?,?\s+$")
 _UNITS = frozenset({
     "km", "mg", "kg", "cm", "mm", "ml", "gb", "mb", "kb", "pk", "ct", "st", "nd", "rd", "th", "uu",
     "hz", "mp", "jr",
@@ -174,7 +175,12 @@ class PostcodeRecogniser(Recogniser):
     def find(self, text: str) -> Iterator[Finding]:
         for m in _POSTCODE.finditer(text):
             letters = m.group(3)
-            if letters.lower() in _UNITS or not std_postcode.is_valid(m.group(1) + letters):
+            if not std_postcode.is_valid(m.group(1) + letters):
+                continue
+            if _AFTER_HOUSE_NUMBER.search(text[max(0, m.start() - 12):m.start()]):
+                yield Finding(m.start(), m.end(), "POSTCODE", self.name)  # "Duinerf 39, 5840 do"
+                continue
+            if letters.lower() in _UNITS:
                 continue
             if m.group(2) and not letters.isupper() and "postcode" not in before(text, m.start(), 25):
                 year_like = m.group(1).startswith(("19", "20"))
