@@ -8,7 +8,7 @@ identifier comes back wrapped in gold markup `[[TYPE:text]]`.
 from __future__ import annotations
 
 import random
-import re
+from collections.abc import Callable
 from datetime import date
 
 from inbeeld.synth import identifiers as ids
@@ -32,7 +32,6 @@ _EN_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight",
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December")
 _CONFIDANTS_ADULT = ("moeder", "vader", "zus", "beste vriendin", "huisarts", "broer", "collega", "vriend")
-_ALT = re.compile(r"\{~")
 
 
 def number_word(n: int) -> str:
@@ -266,7 +265,7 @@ class Slots:
             v["age_en"] = _EN_TENS[tens * 10] + ("-" + _EN_UNITS[unit] if unit else "")
 
     # --- places and institutions
-    def _cached(self, key: str, make) -> str:  # type: ignore[no-untyped-def]
+    def _cached(self, key: str, make: Callable[[], str]) -> str:
         if key not in self._cache:
             self._cache[key] = make()
         return self._cache[key]

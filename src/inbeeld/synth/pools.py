@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -37,10 +38,10 @@ class Pools:
     employers: tuple[str, ...]
 
 
-def _clean(names: object) -> list[str]:
-    # faker lists are tuples or weighted dicts; keep plain one-word names only
+def _clean(names: Iterable[str]) -> list[str]:
+    # faker lists are tuples or weighted dicts (iterating gives the names); plain one-word names only
     out = []
-    for name in names:  # type: ignore[union-attr]
+    for name in names:
         if isinstance(name, str) and name.isalpha() and 2 <= len(name) <= 12:
             out.append(name)
     return sorted(set(out))

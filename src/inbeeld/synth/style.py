@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 _MARKUP_SPLIT = re.compile(r"(\[\[[A-Z_]+:.*?\]\])")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
@@ -55,7 +56,7 @@ _PAST = {
 _PAST_RE = re.compile(r"(?<!\{)\b(" + "|".join(map(re.escape, _PAST)) + r")\b(?!\})")
 
 
-def map_plain(text: str, func) -> str:  # type: ignore[no-untyped-def]
+def map_plain(text: str, func: Callable[[str], str]) -> str:
     """Apply func to the text outside identifier markup."""
     parts = _MARKUP_SPLIT.split(text)
     return "".join(part if i % 2 else func(part) for i, part in enumerate(parts))

@@ -35,7 +35,7 @@ LOCATIONS_BY_TYPE = {
 }
 
 
-@dataclass
+@dataclass  # not frozen: the sampler fills it in step by step; nothing changes it afterwards
 class Plan:
     """The facts of one conversation; codes() turns them into gold codes."""
 
