@@ -100,7 +100,10 @@ class Slots:
         choices = [p for p in other_reason if p not in coded] or other_reason
         self.values["xplatform"] = self._spell(rng.choice(choices))
         adult = plan.age is not None and plan.age >= 18 and plan.age_mode != "retro"
-        confidants = _CONFIDANTS_ADULT if adult else _CONFIDANTS
+        # the person she told is never one of the exploiters
+        family = {self.values["parent"], self.values["relative"]} if (
+            "parent" in plan.perps or "other_family" in plan.perps) else set()
+        confidants = [c for c in (_CONFIDANTS_ADULT if adult else _CONFIDANTS) if c not in family]
         self.values["confidant"] = rng.choice(confidants)
         self.values["confidant2"] = rng.choice([c for c in confidants if c != self.values["confidant"]])
         self.values["schoolyear"] = rng.choice(_SCHOOL_YEARS)

@@ -290,8 +290,8 @@ class Composer:
             options = self.persp(s["act"][kind])
             if kind == "sexual":
                 options = self.unarranged(options)
-            for _ in range(self.rng.choice((1, 1, 2))):
-                self.say(self.pick(options), past=past)
+            for line in self.rng.sample(options, min(len(options), self.rng.choice((1, 1, 2)))):
+                self.say(line, past=past)
         if self.chance(0.35):
             self.say(self.pick(self.persp(s["threat"])), past=past)
         self.reply(d["counsellor"]["name"][plan.types[0]] if self.chance(0.6) else d["counsellor"]["empathy"])
@@ -419,8 +419,7 @@ class Composer:
         if plan.recruitment == "yes":
             self.say(self.pick(self.persp(s["recruit"]["online"])), past=past, platform="recruit")
         elif plan.recruitment == "no":
-            family = plan.perp_combo.startswith("parent") or plan.perp_combo == "other_family"
-            if family and self.chance(0.75):
+            if plan.perp_combo.startswith("parent") or plan.perp_combo == "other_family":
                 return  # nobody says how she met her own father or uncle
             if self.chance(0.2):
                 lead = d["false_lead"]["platform"]
