@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from inbeeld.cli import app
 from inbeeld.codebook import load_codebook
 from inbeeld.coding import RuleFileError, load_coder
 from inbeeld.corpus import read_codes, write_conversations
@@ -18,8 +20,15 @@ from inbeeld.synth import generate
 
 
 def run(args, cwd):
+    """As a user runs it: a subprocess, so that errors go through cli.main() (one line, exit 1)."""
     return subprocess.run([sys.executable, "-m", "inbeeld.cli", *args], cwd=cwd, capture_output=True,
                           text=True, env=dict(os.environ), timeout=600)
+
+
+def invoke(args, cwd, monkeypatch):
+    """In-process (faster) for the commands that succeed."""
+    monkeypatch.chdir(cwd)
+    return CliRunner().invoke(app, args)
 
 
 @pytest.fixture(scope="module")
@@ -34,9 +43,10 @@ def corpus(tmp_path_factory):
     return folder
 
 
-def test_code_writes_codes_with_evidence_in_input_order_on_two_workers(corpus):
-    result = run(["code", "in.jsonl", "-o", "out.jsonl", "--markup", "--workers", "2"], corpus)
-    assert result.returncode == 0, result.stderr
+def test_code_writes_codes_with_evidence_in_input_order_on_two_workers(corpus, monkeypatch):
+    args = ["code", "in.jsonl", "-o", "out.jsonl", "--markup", "--workers", "2"]
+    result = invoke(args, corpus, monkeypatch)
+    assert result.exit_code == 0, result.output
     book = load_codebook()
     coded = list(read_codes(corpus / "out.jsonl", book))
     inputs = [json.loads(line)["id"] for line in (corpus / "in.jsonl").open()]
@@ -45,27 +55,28 @@ def test_code_writes_codes_with_evidence_in_input_order_on_two_workers(corpus):
     assert any(c.evidence for c in coded)
 
 
-def test_review_order_puts_the_least_certain_first(corpus):
-    result = run(["code", "in.jsonl", "-o", "review.jsonl", "--markup", "--review-order"], corpus)
-    assert result.returncode == 0, result.stderr
+def test_review_order_puts_the_least_certain_first(corpus, monkeypatch):
+    args = ["code", "in.jsonl", "-o", "review.jsonl", "--markup", "--review-order"]
+    result = invoke(args, corpus, monkeypatch)
+    assert result.exit_code == 0, result.output
     coded = list(read_codes(corpus / "review.jsonl", load_codebook()))
     doubt = [sum(1 - p for p in c.confidence.values()) / len(c.confidence) for c in coded]
     assert doubt == sorted(doubt, reverse=True)
 
 
-def test_eval_code_reports_every_variable_as_json(corpus):
-    result = run(["eval", "code", "gold.jsonl", "--conversations", "in.jsonl", "--markup", "--json",
-                  "--reps", "20"], corpus)
-    assert result.returncode == 0, result.stderr
+def test_eval_code_reports_every_variable_as_json(corpus, monkeypatch):
+    result = invoke(["eval", "code", "gold.jsonl", "--conversations", "in.jsonl", "--markup", "--json",
+                  "--reps", "20"], corpus, monkeypatch)
+    assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert set(report["variables"]) == set(load_codebook().names)
     assert report["units"] == 24
     assert all(v["accuracy"] is not None for v in report["variables"].values())
 
 
-def test_agreement_of_a_file_with_itself_is_perfect(corpus):
-    result = run(["agreement", "gold.jsonl", "gold.jsonl", "--json", "--reps", "20"], corpus)
-    assert result.returncode == 0, result.stderr
+def test_agreement_of_a_file_with_itself_is_perfect(corpus, monkeypatch):
+    result = invoke(["agreement", "gold.jsonl", "gold.jsonl", "--json", "--reps", "20"], corpus, monkeypatch)
+    assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["units"] == 24
     for figures in report["variables"].values():
@@ -80,13 +91,14 @@ def test_agreement_without_shared_ids_is_a_one_line_error(corpus, tmp_path):
     assert "share no conversation ids" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_train_then_code_with_the_model(corpus):
-    result = run(["train", "--conversations", "in.jsonl", "--codes", "gold.jsonl", "-o", "m.joblib",
-                  "--markup"], corpus)
-    assert result.returncode == 0, result.stderr
-    result = run(["code", "in.jsonl", "-o", "by-model.jsonl", "--markup", "--model", "m.joblib"], corpus)
-    assert result.returncode == 0, result.stderr
-    assert "model:m.joblib" in result.stderr
+def test_train_then_code_with_the_model(corpus, monkeypatch):
+    result = invoke(["train", "--conversations", "in.jsonl", "--codes", "gold.jsonl", "-o", "m.joblib",
+                  "--markup"], corpus, monkeypatch)
+    assert result.exit_code == 0, result.output
+    args = ["code", "in.jsonl", "-o", "by-model.jsonl", "--markup", "--model", "m.joblib"]
+    result = invoke(args, corpus, monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert "model:m.joblib" in result.output
 
 
 def test_a_bad_model_path_is_a_one_line_error(corpus):
