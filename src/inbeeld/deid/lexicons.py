@@ -91,6 +91,27 @@ def placenames() -> frozenset[str]:
     return frozenset(fold(n) for n in names)
 
 
+CITY_LOCALES = ("nl_BE", "de_DE", "de_AT", "pl_PL", "ro_RO", "en_GB", "es_ES", "it_IT", "pt_PT",
+                 "cs_CZ", "hu_HU", "tr_TR", "fr_CH", "sk_SK", "sl_SI", "hr_HR", "lt_LT", "uk_UA")
+
+
+@lru_cache(maxsize=1)
+def foreign_cities() -> frozenset[str]:
+    """Folded city names of neighbouring and origin countries (faker's address data)."""
+    names: set[str] = set()
+    for locale in CITY_LOCALES:
+        try:
+            module = importlib.import_module(f"faker.providers.address.{locale}")
+        except ImportError:
+            continue
+        for city in getattr(module.Provider, "cities", ()) or ():
+            key = fold(city)
+            common = zipf_frequency(key, "nl") >= 5.0 or zipf_frequency(key, "en") >= 4.0
+            if len(key) >= 4 and re.fullmatch(r"[a-z][a-z' -]*", key) and not common:
+                names.add(key)
+    return frozenset(names)
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Folded common Dutch words and stop words of deduce's whitelist."""

@@ -116,6 +116,7 @@ def _plausible(text: str, start: int, end: int, kind: str) -> str | None:
     key = fold(surface)
     sentence_start = start == 0 or text[:start].rstrip()[-1:] in (".", "!", "?", ":", "\n", "")
     ordinary = key in common_words() or (zipf_frequency(key, "nl") >= 4.0 and key not in placenames())
+    ordinary = ordinary or (sentence_start and zipf_frequency(key, "en") >= 5.0)  # "Does she ..."
     if (surface.islower() or sentence_start) and ordinary:
         return None
     if surface.islower() and " " in surface and all(

@@ -39,7 +39,7 @@ _STRONG = re.compile(
 _WEAK = re.compile(
     rf"(?:\bik ben|\bben ik|\bi am|\bi'm|\bim|\bthis is|\bhier is|\bspreekt met|\bspreek je met|"
     rf"\bchat je met|\bhoi|\bhey|\bhi|\bhallo|\bhello|\bdag|\bdoei|\bbedankt|\bdank je|\bdankje|"
-    rf"\bsorry|\bsamen met|"
+    rf"\bsorry|\bsamen met|\bcontact met|\bken alleen|\bvooral|"
     rf"\b(?:mn|mijn|m'n|zn|zijn|z'n|haar|d'r|der|onze|ons|je|jouw|jullie|die|een|my|his|her|the|a|de|het)\s+(?:{RELATIONS}))"
     r"[\s,:]*$"
     # apposition: "een vriend van de familie, joshua, zegt ..."
@@ -68,6 +68,7 @@ _STRONG_LAST = frozenset({
     "heet", "heette", "heten", "zich", "me", "hem", "haar", "genaamd", "is", "named", "called",
     "naam",
 })
+_TITLE_BEFORE = re.compile(r"\b(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|juf|meester|mr\.?|ms\.?|mrs\.?)\s+$")
 _INTERFIX = frozenset({
     "de", "van", "der", "den", "el", "al", "ten", "ter", "le", "la", "da", "di", "du", "von",
 })
@@ -109,22 +110,31 @@ class ChatNameRecogniser(Recogniser):
                 )
             )
             # a name that is also a common word ("Storm", "Bas") only counts as a subject that acts
-            strong = _STRONG.search(before(text, tok.start, 40)) is not None if tok.capitalised else False
-            exempt = ((acting and key in names) or strong) and key not in keep_words(self.keep_file)
+            context = before(text, tok.start, 40)
+            strong = _STRONG.search(context) is not None and not _NAMING_A_THING.search(context)
+            strong = strong and (tok.capitalised or zipf_frequency(key, "nl") < 5.0)
+            titled = tok.capitalised and _TITLE_BEFORE.search(context) is not None  # "meneer Bos"
+            exempt = ((acting and key in names) or strong or titled) and key not in keep_words(
+                self.keep_file
+            )
             if self._blocked(key) and not exempt:
                 i += 1
                 continue
-            context = before(text, tok.start, 40)
             freq = zipf_frequency(key, "nl")
             known = key in names
+            # a word no dictionary knows ("tesfay", "ruchil"): after a cue, a name
+            unknown = len(key) >= 3 and freq < 1.0 and zipf_frequency(key, "en") < 2.0
             taken = False
-            if _STRONG.search(context) and not _NAMING_A_THING.search(context):
+            if titled:
+                taken = True
+            elif _STRONG.search(context) and not _NAMING_A_THING.search(context):
                 taken = freq < self.max_zipf_cued or known or tok.capitalised
             elif _WEAK.search(context):
                 # after "mijn vader" a verb is as likely as a name ("mijn vader nam ..."): an
                 # international name is about as common in English as in Dutch, a Dutch verb is not
                 name_like = freq < self.max_zipf + 0.8 or zipf_frequency(key, "en") >= freq - 0.7
-                taken = known and (tok.capitalised or (name_like and freq < self.max_zipf_cued))
+                cued_name = known and (tok.capitalised or (name_like and freq < self.max_zipf_cued))
+                taken = cued_name or unknown
             elif _NEAR.search(context):
                 capital = tok.capitalised and not tok.sentence_start and freq < 5.0
                 taken = known and (freq < self.max_zipf + 0.8 or capital)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from wordfreq import zipf_frequency
 
-from inbeeld.deid.lexicons import common_words, fold, keep_words, placenames
+from inbeeld.deid.lexicons import common_words, fold, foreign_cities, keep_words, placenames
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
 from inbeeld.deid.recognisers.words import Token, tokens
@@ -42,7 +42,7 @@ class ChatPlaceRecogniser(Recogniser):
         self.keep_file = keep_file
 
     def find(self, text: str) -> Iterator[Finding]:
-        places = placenames()
+        places = placenames() | foreign_cities()
         toks = tokens(text)
         for i, tok in enumerate(toks):
             if i == 0:
@@ -67,6 +67,9 @@ class ChatPlaceRecogniser(Recogniser):
                 break
             else:
                 key = fold(tok.text)
+                if "-" in key and key.split("-")[0] in places and key not in keep_words(self.keep_file):
+                    yield Finding(tok.start, tok.end, "PLACE", self.name)  # "amsterdam-noord"
+                    continue
                 if (len(key) >= 6 and _TOPONYM.search(key) and zipf_frequency(key, "nl") < 3.5
                         and key not in common_words() and key not in keep_words(self.keep_file)):
                     yield Finding(tok.start, tok.end, "PLACE", self.name)

@@ -13,7 +13,15 @@ from collections.abc import Iterator
 
 from wordfreq import zipf_frequency
 
-from inbeeld.deid.lexicons import common_words, first_names, fold, keep_words, placenames, surnames
+from inbeeld.deid.lexicons import (
+    common_words,
+    first_names,
+    fold,
+    foreign_cities,
+    keep_words,
+    placenames,
+    surnames,
+)
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
 from inbeeld.deid.recognisers.words import Token, tokens
@@ -64,7 +72,7 @@ class ProperNounRecogniser(Recogniser):
         and foreign cities ("Antwerpen") are caught here."""
         if key in keep_words(self.keep_file) or key in _countries():
             return False
-        if key in placenames():
+        if key in placenames() or key in foreign_cities():
             return True
         return key not in common_words() and zipf_frequency(key, "nl") < 5.5
 
