@@ -113,6 +113,12 @@ def foreign_cities() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def all_places() -> frozenset[str]:
+    """Dutch places and foreign cities together."""
+    return placenames() | foreign_cities()
+
+
+@lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Folded common Dutch words and stop words of deduce's whitelist."""
     base = _deduce_lists() / "whitelist"

@@ -86,7 +86,10 @@ class DeduceRecogniser(Recogniser):
 
     def find_all(self, texts: Sequence[str]) -> list[list[Finding]]:
         model = shared_deduce(self.cache_path)
-        # one document per conversation: deduce's per-document cost dominates on short lines
+        # one document per conversation: deduce's per-document cost dominates on short lines.
+        # Its name lists match capitalised words only, so a message without a capital is left
+        # out (most chat lines): the recognisers of this package read those
+        texts = [t if _has_capital(t) else "" for t in texts]
         joined, starts = join(texts)
         doc = model.deidentify(joined, disabled=set(DISABLED))
         out: list[list[Finding]] = [[] for _ in texts]
@@ -102,6 +105,10 @@ class DeduceRecogniser(Recogniser):
                 if kind is not None:
                     out[index].append(Finding(start, end, kind, self.name))
         return out
+
+
+def _has_capital(text: str) -> bool:
+    return not text.islower() and any(c.isupper() for c in text)
 
 
 _STREET_SUFFIX = re.compile(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from wordfreq import zipf_frequency
 
-from inbeeld.deid.lexicons import common_words, fold, foreign_cities, keep_words, placenames
+from inbeeld.deid.lexicons import all_places, common_words, fold, keep_words
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
 from inbeeld.deid.recognisers.words import Token, tokens
@@ -42,7 +42,7 @@ class ChatPlaceRecogniser(Recogniser):
         self.keep_file = keep_file
 
     def find(self, text: str) -> Iterator[Finding]:
-        places = placenames() | foreign_cities()
+        places = all_places()
         toks = tokens(text)
         for i, tok in enumerate(toks):
             if i == 0:
