@@ -31,8 +31,11 @@ def test_outcomes_already_in_the_input_pass_through_in_place(pipeline):
 
 
 def test_parallel_workers_keep_the_order(tmp_path):
+    # a pipeline without deduce: this is about order across processes, and workers start fast
+    config = tmp_path / "deid.yaml"
+    config.write_text("recognisers:\n  - use: chat_names\n  - use: phone\n", encoding="utf-8")
     conversations = _conversations(6)
-    outcomes = list(deidentify_stream(conversations, workers=2))
+    outcomes = list(deidentify_stream(conversations, workers=2, config=config))
     assert [o.id for o in outcomes] == [c.id for c in conversations]
     assert all(o.ok and "sanne" not in o.conversation.messages[0].text for o in outcomes)
 
