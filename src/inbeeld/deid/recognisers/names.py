@@ -68,6 +68,10 @@ _STRONG_LAST = frozenset({
     "heet", "heette", "heten", "zich", "me", "hem", "haar", "genaamd", "is", "named", "called",
     "naam",
 })
+# a cue word right before: only these let a word that no name list knows through the fast path
+_CUE_LAST = _STRONG_LAST | frozenset({
+    "mevrouw", "meneer", "mevr", "mw", "dhr", "juf", "meester", "mr", "ms", "mrs",
+})
 _TITLE_BEFORE = re.compile(r"\b(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|juf|meester|mr\.?|ms\.?|mrs\.?)\s+$")
 _INTERFIX = frozenset({
     "de", "van", "der", "den", "el", "al", "ten", "ter", "le", "la", "da", "di", "du", "von",
@@ -95,9 +99,10 @@ class ChatNameRecogniser(Recogniser):
         while i < len(toks):
             tok = toks[i]
             key = tok.text.lower() if tok.text.isascii() else fold(tok.text)
-            # fast path: a word no list knows needs a strong cue right before it, or to act
-            if key not in names and not tok.sentence_start and (
-                i == 0 or toks[i - 1].text.lower() not in _STRONG_LAST
+            # fast path: a word no list knows needs a cue right before it, or to act as a
+            # capitalised, rare subject at a sentence start
+            if key not in names and (i == 0 or toks[i - 1].text.lower() not in _CUE_LAST) and (
+                not (tok.sentence_start and tok.capitalised) or zipf_frequency(key, "nl") >= 2.5
             ):
                 i += 1
                 continue
