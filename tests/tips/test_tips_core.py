@@ -94,8 +94,13 @@ def test_identifiers_are_found_with_the_deid_recognisers():
         "auto met kenteken 12-ABC-3, ze gaat vaak naar utrecht."
     )
     found = {(i.kind, i.value) for i in find_identifiers(text)}
-    assert {("phone", "+31612345678"), ("handle", "kim_x22"), ("link", "voorbeeld.nl/adv/123"),
-            ("plate", "12ABC3"), ("place", "utrecht")} <= found
+    assert {
+        ("phone", "+31612345678"),
+        ("handle", "kim_x22"),
+        ("link", "voorbeeld.nl/adv/123"),
+        ("plate", "12ABC3"),
+        ("place", "utrecht"),
+    } <= found
 
 
 def test_status_steps_need_a_reason_and_follow_the_order():

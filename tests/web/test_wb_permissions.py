@@ -36,6 +36,15 @@ REQUESTS = {
     "dashboard:index": ({}, "get"),
     "set_language": ({}, "post"),
     "static": ({"path": "inbeeld/style.css"}, "get"),
+    "tips:report": ({}, "get"),
+    "tips:saved": ({}, "get"),
+    "tips:followup": ({}, "get"),
+    "tips:thread": ({}, "get"),
+    "tips:leave": ({}, "get"),
+    "tips:queue": ({}, "get"),
+    "tips:detail": ({"tip_id": 1}, "get"),
+    "tips:handover": ({"tip_id": 1}, "get"),
+    "tips:approve": ({"request_id": 1}, "get"),
 }
 
 

@@ -18,6 +18,7 @@ _MODULES = (
     "mse",         # mse
     "judgments",   # judgments extract / eval / import
     "web",         # serve, createuser, audit
+    "tips",        # tips purge
 )
 
 

@@ -23,6 +23,7 @@ class Role(StrEnum):
     ADMIN = "admin"
     RESEARCHER = "researcher"
     CODER = "coder"
+    TIP_HANDLER = "tip_handler"  # the only role that sees tips from the public
 
 
 ALL = frozenset(Role)
@@ -42,10 +43,12 @@ ALLOWED: dict[str, frozenset[Role]] = {
     "workbench.consensus": frozenset({Role.RESEARCHER}),
     "workbench.export": frozenset({Role.RESEARCHER}),
     "dashboard.view": frozenset({Role.RESEARCHER}),
+    "tips.handle": frozenset({Role.TIP_HANDLER}),
+    "tips.handover": frozenset({Role.TIP_HANDLER}),
 }
 
 # Roles that must pass the second factor before anything beyond signing in.
-SECOND_FACTOR_ROLES = frozenset({Role.ADMIN, Role.RESEARCHER})
+SECOND_FACTOR_ROLES = frozenset({Role.ADMIN, Role.RESEARCHER, Role.TIP_HANDLER})
 _SIGN_IN_ACTIONS = frozenset({PUBLIC, "account.second_factor", "account.logout"})
 
 

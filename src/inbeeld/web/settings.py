@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "inbeeld.web.audit",
     "inbeeld.web.workbench",
     "inbeeld.web.dashboard",
+    "inbeeld.web.tips",
 ]
 
 MIDDLEWARE = [

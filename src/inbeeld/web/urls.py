@@ -46,6 +46,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("account/", include(account_patterns)),
     path("coding/", include(workbench_patterns)),
     path("dashboard/", include(([path("", dashboard.index, name="index")], "dashboard"))),
+    path("tips/", include("inbeeld.web.tips.urls")),
     path("audit/", include(([path("", audit.log, name="log")], "audit"))),
     path("language/", requires(PUBLIC)(set_language), name="set_language"),
     re_path(r"^static/(?P<path>.*)$", static, name="static"),

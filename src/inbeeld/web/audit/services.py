@@ -15,7 +15,8 @@ from inbeeld.web.audit.models import AuditEntry, AuditHead
 # What may appear in `target`: ids, variable names and counts, never free text.
 _ALLOWED_TARGET_KEYS = frozenset(
     {"conversation", "conversations", "variables", "count", "format", "role", "account", "seed",
-     "coders", "sample", "years"}
+     "coders", "sample", "years",
+     "tip", "tips", "recipient", "status", "contact"}
 )
 
 
