@@ -138,3 +138,26 @@ def test_the_reporter_sees_no_handler_names_or_notes(client, tip_keys, fast_hash
     page = client.get(reverse("tips:thread")).content.decode()
     assert "Nog iets gezien?" in page and "behandelaar-geheim" not in page
     assert SEEN not in page and ABOUT not in page  # the thread shows no earlier tip text either
+
+
+def test_tip_pages_are_never_cached(client, tip_keys, fast_hashing):  # noqa: F811
+    response = client.post(reverse("tips:report"), {"seen": SEEN})
+    assert "no-store" in response["Cache-Control"]  # the receipt code must not stay in a cache
+    assert "no-store" in client.get(reverse("tips:followup"))["Cache-Control"]
+
+
+def test_a_destroyed_tip_is_gone_for_handlers_too(client, tip_keys, fast_hashing):  # noqa: F811
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from inbeeld.web.tips import services
+
+    submit(client)
+    tip = Tip.objects.get()
+    staff = handler("behandelaar-d")
+    services.change_status(tip, "closed", "afgerond", by=staff)
+    services.purge(months=1, now=timezone.now() + timedelta(days=60))
+    sign_in(client, staff)
+    assert client.get(reverse("tips:detail", args=[tip.pk])).status_code == 404
+    assert client.get(reverse("tips:queue")).context["rows"] == []

@@ -216,3 +216,18 @@ def test_the_purge_command_destroys_old_closed_tips(client, tip_keys, fast_hashi
     assert Tip.objects.get(pk=young.pk).destroyed_at is None
     monkeypatch.setenv("INBEELD_TIPS_RETENTION_MONTHS", "1")
     assert f": {young.pk}" in CliRunner().invoke(app, ["tips", "purge"]).output
+
+
+def test_the_stats_command_suppresses_small_cells(client, tip_keys, fast_hashing):  # noqa: F811
+    from typer.testing import CliRunner
+
+    from inbeeld.cli import app
+
+    submit(client)
+    submit(client)
+    result = CliRunner().invoke(app, ["tips", "stats", "--threshold", "3"])
+    assert result.exit_code == 0, result.output
+    year_row = next(line for line in result.output.splitlines() if str(timezone.now().year) in line)
+    assert "x" in year_row and " 2 " not in year_row  # two new tips: below the threshold
+    shown = CliRunner().invoke(app, ["tips", "stats", "--threshold", "1"]).output
+    assert " 2 " in next(line for line in shown.splitlines() if str(timezone.now().year) in line)

@@ -38,6 +38,32 @@ def purge(
     )
 
 
+@tips_app.command("stats")
+def stats(
+    threshold: int = typer.Option(10, min=1, help="Counts below this are suppressed (with partners)."),
+) -> None:
+    """Tips per year of receipt and status, small cells suppressed ("x"), for the monitor."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from inbeeld.web import migrate, setup_django
+
+    setup_django()
+    migrate()
+    from inbeeld.tips.statistics import tips_table
+    from inbeeld.web.tips.models import Tip
+
+    rows = ((at.year, status) for at, status in Tip.objects.values_list("created_at", "status").iterator())
+    table = tips_table(rows, threshold=threshold)
+    out = Table(title=f"Meldingen per jaar en status (cellen < {threshold} onderdrukt)")
+    out.add_column("jaar")
+    for column in table.columns:
+        out.add_column(column, justify="right")
+    for label, row in zip([*map(str, table.years), "total"], table.cells, strict=True):
+        out.add_row(label, *("x" if v is None else str(v) for v in row))
+    Console().print(out)
+
+
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the `inbeeld` app."""
     app.add_typer(tips_app, name="tips")

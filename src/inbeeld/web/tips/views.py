@@ -195,9 +195,10 @@ def handover_view(request: HttpRequest, tip_id: int) -> HttpResponse:
     recipient, contact = form.cleaned_data["recipient"], form.cleaned_data["include_contact"]
     try:
         dossier = handover.build(tip, recipient, by=request.user, include_contact=contact)
-    except TipsError:
+    except TipsError as exc:
         if not contact:
-            raise
+            messages.error(request, str(exc))
+            return redirect("tips:detail", tip_id=tip.pk)
         handover.request_contact(tip, recipient, by=request.user)
         messages.info(request, "Een tweede behandelaar moet de overdracht van contactgegevens goedkeuren.")
         return redirect("tips:detail", tip_id=tip.pk)
