@@ -161,3 +161,17 @@ def test_a_destroyed_tip_is_gone_for_handlers_too(client, tip_keys, fast_hashing
     sign_in(client, staff)
     assert client.get(reverse("tips:detail", args=[tip.pk])).status_code == 404
     assert client.get(reverse("tips:queue")).context["rows"] == []
+
+
+def test_decoy_log_keeps_responders_as_hashes_only(client, tip_keys, fast_hashing):  # noqa: F811
+    from inbeeld.web.tips.models import DecoyResponse
+
+    sign_in(client, handler("behandelaar-l"))
+    url = reverse("tips:decoy")
+    for responder, continued in (("06-11122233", "on"), ("+31 6 1112 2233", ""), ("@kees_99", "on")):
+        kind = "handle" if responder.startswith("@") else "phone"
+        client.post(url, {"year": 2025, "kind": kind, "responder": responder, "continued": continued})
+    (year,) = client.get(url).context["summary"]
+    assert (year.responses, year.responders, year.continued) == (3, 2, 2)
+    stored = " ".join(DecoyResponse.objects.values_list("responder", flat=True))
+    assert "11122233" not in stored and "kees" not in stored

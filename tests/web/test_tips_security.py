@@ -144,6 +144,7 @@ def test_submissions_are_capped_per_hour(client, tip_keys, monkeypatch, fast_has
 
 HANDLER_PAGES = [
     ("tips:queue", {}),
+    ("tips:decoy", {}),
     ("tips:detail", {"tip_id": 1}),
     ("tips:handover", {"tip_id": 1}),
     ("tips:approve", {"request_id": 1}),

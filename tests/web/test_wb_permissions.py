@@ -45,6 +45,7 @@ REQUESTS = {
     "tips:detail": ({"tip_id": 1}, "get"),
     "tips:handover": ({"tip_id": 1}, "get"),
     "tips:approve": ({"request_id": 1}, "get"),
+    "tips:decoy": ({}, "get"),
 }
 
 

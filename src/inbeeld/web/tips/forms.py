@@ -102,3 +102,12 @@ class HandoverForm(forms.Form):
     include_contact = forms.BooleanField(
         label="Met contactgegevens van de melder (vier ogen)", required=False
     )
+
+
+class DecoyForm(forms.Form):
+    year = forms.IntegerField(label="Jaar", min_value=2000, max_value=2100)
+    kind = forms.ChoiceField(
+        label="Soort kenmerk", choices=[("phone", "telefoon"), ("handle", "naam/handle")]
+    )
+    responder = forms.CharField(label="Telefoon of handle van de reageerder", max_length=200)
+    continued = forms.BooleanField(label="Ging door na het horen van de leeftijd (onder 18)", required=False)

@@ -79,3 +79,15 @@ class RateWindow(models.Model):
 
     class Meta:
         unique_together = [("name", "window")]
+
+
+class DecoyResponse(models.Model):
+    """A response to a decoy advert; the responder only as a keyed hash (HMAC)."""
+
+    year = models.PositiveSmallIntegerField()
+    responder = models.CharField(max_length=64, db_index=True)
+    continued = models.BooleanField()  # went on after learning the age was under 18
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )

@@ -358,3 +358,24 @@ def purge(*, months: int = 12, now: datetime | None = None, by: Any = None) -> l
             TipIdentifier.objects.filter(tip_id=tip_id).delete()
             record(by, "tips.destroy", tip=tip_id)
     return ids
+
+
+# --- decoy adverts ------------------------------------------------------------------------------
+
+
+def record_decoy(year: int, kind: str, responder: str, continued: bool, *, by: Any) -> None:
+    """Store one response to a decoy advert; the responder only as an HMAC of its normal form."""
+    from inbeeld.web.tips.models import DecoyResponse
+
+    value = normalise(kind, responder)
+    if not value:
+        raise TipsError("a decoy response needs a responder")
+    with transaction.atomic():
+        DecoyResponse.objects.create(
+            year=year,
+            responder=keys().link_hash(f"decoy-{kind}", value),
+            continued=continued,
+            recorded_at=timezone.now(),
+            recorded_by=by if getattr(by, "pk", None) else None,
+        )
+        record(by, "tips.decoy_record", years=[year])

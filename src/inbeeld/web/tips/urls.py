@@ -16,5 +16,6 @@ urlpatterns = [
     path("behandelen/", views.queue, name="queue"),
     path("behandelen/<int:tip_id>/", views.detail, name="detail"),
     path("behandelen/<int:tip_id>/overdracht/", views.handover_view, name="handover"),
+    path("behandelen/lokadvertenties/", views.decoy, name="decoy"),
     path("behandelen/goedkeuren/<int:request_id>/", views.approve, name="approve"),
 ]

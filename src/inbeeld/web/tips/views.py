@@ -12,9 +12,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from inbeeld.tips import Status, TipsError, normalise_code
+from inbeeld.tips.decoy import decoy_summary
 from inbeeld.web.permissions import PUBLIC, requires
 from inbeeld.web.tips import forms, handover, services
-from inbeeld.web.tips.models import HandoverRequest, Tip
+from inbeeld.web.tips.models import DecoyResponse, HandoverRequest, Tip
 
 REPORTER_KEY = "tips_reporter"  # session key: the id of the tip the reporter opened with a code
 
@@ -219,3 +220,21 @@ def approve(request: HttpRequest, request_id: int) -> HttpResponse:
         except TipsError as exc:
             messages.error(request, str(exc))
     return redirect("tips:detail", tip_id=pending.tip_id)
+
+
+@requires("tips.handle")
+@never_cache
+def decoy(request: HttpRequest) -> HttpResponse:
+    """The decoy-advert log: record responses; per year the share that went on, with interval."""
+    form = forms.DecoyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_decoy(
+                data["year"], data["kind"], data["responder"], data["continued"], by=request.user
+            )
+        except TipsError as exc:
+            messages.error(request, str(exc))
+        return redirect("tips:decoy")
+    summary = decoy_summary(DecoyResponse.objects.values_list("year", "responder", "continued"))
+    return render(request, "tips/decoy.html", {"form": form, "summary": summary})
