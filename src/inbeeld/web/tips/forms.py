@@ -65,7 +65,9 @@ class ReceiptForm(forms.Form):
 
 
 class ReporterMessageForm(forms.Form):
-    kind = forms.ChoiceField(choices=[("answer", "Antwoord op een vraag"), ("info", "Nieuwe informatie")])
+    kind = forms.ChoiceField(
+        label="Soort bericht", choices=[("answer", "Antwoord op een vraag"), ("info", "Nieuwe informatie")]
+    )
     text = forms.CharField(label="Uw bericht", max_length=10000, widget=forms.Textarea(attrs={"rows": 4}))
 
 
@@ -78,7 +80,7 @@ class StatusForm(forms.Form):
 
 
 class EntryForm(forms.Form):
-    kind = forms.ChoiceField(choices=[("question", "Vraag aan melder"), ("note", "Notitie")])
+    kind = forms.ChoiceField(label="Soort", choices=[("question", "Vraag aan melder"), ("note", "Notitie")])
     text = forms.CharField(label="Tekst", max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))
 
 

@@ -172,12 +172,12 @@ def detail(request: HttpRequest, tip_id: int) -> HttpResponse:
             "linked": services.linked_tips(tip),
             "summary": services.summary_of(tip),
             "merged": list(tip.merged.values_list("pk", flat=True)),
-            "status_form": forms.StatusForm(),
-            "entry_form": forms.EntryForm(),
-            "identifier_form": forms.IdentifierForm(),
-            "merge_form": forms.MergeForm(),
+            "status_form": forms.StatusForm(auto_id="status_%s"),
+            "entry_form": forms.EntryForm(auto_id="entry_%s"),
+            "identifier_form": forms.IdentifierForm(auto_id="ident_%s"),
+            "merge_form": forms.MergeForm(auto_id="merge_%s"),
             "summary_form": forms.SummaryForm(initial={"summary": services.summary_of(tip)}),
-            "handover_form": forms.HandoverForm(),
+            "handover_form": forms.HandoverForm(auto_id="handover_%s"),
             "requests": HandoverRequest.objects.filter(tip=tip, used_at__isnull=True).select_related(
                 "requested_by", "approved_by"
             ),

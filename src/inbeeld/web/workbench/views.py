@@ -146,4 +146,6 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("dashboard:index")
     if role == Role.CODER:
         return redirect("workbench:queue")
+    if role == Role.TIP_HANDLER:
+        return redirect("tips:queue")
     return render(request, "no_role.html", status=403)
