@@ -175,3 +175,19 @@ def test_decoy_log_keeps_responders_as_hashes_only(client, tip_keys, fast_hashin
     assert (year.responses, year.responders, year.continued) == (3, 2, 2)
     stored = " ".join(DecoyResponse.objects.values_list("responder", flat=True))
     assert "11122233" not in stored and "kees" not in stored
+
+
+def test_a_reporter_message_on_a_merged_tip_reaches_the_live_tip(client, tip_keys, fast_hashing):  # noqa: F811
+    code = submit(client)
+    submit(client)
+    duplicate, live = Tip.objects.order_by("pk")
+    staff = client_class_for(client)
+    sign_in(staff, handler("behandelaar-m"))
+    staff.post(reverse("tips:detail", args=[duplicate.pk]), {"op": "merge", "into": live.pk})
+    open_thread(client, code)
+    client.post(reverse("tips:thread"), {"kind": "info", "text": "Er is nu ook een tweede auto."})
+    page = staff.get(reverse("tips:detail", args=[live.pk]))
+    assert any("Er is nu ook een tweede auto." in e.text for e in page.context["entries"])
+    assert AuditEntry.objects.filter(
+        action="tips.view", target__tip=live.pk, username="behandelaar-m"
+    ).exists()

@@ -194,6 +194,15 @@ def reporter_message(tip: Tip, kind: str, text: str) -> Entry:
     with transaction.atomic():
         entry = add_entry(tip, kind, text.strip())
         record(None, f"tips.reporter_{kind}", tip=tip.pk)
+        # a merged tip has left the queue: the message goes on to the tip it was merged into,
+        # encrypted with that tip's key, so that no handler misses it
+        target, seen = tip.merged_into, {tip.pk}
+        while target is not None and target.pk not in seen and target.destroyed_at is None:
+            if target.merged_into_id is None:
+                add_entry(target, kind, f"[van de melder van melding {tip.pk}] {text.strip()}")
+                break
+            seen.add(target.pk)
+            target = target.merged_into
     return entry
 
 

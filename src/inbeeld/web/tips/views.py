@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 
 from inbeeld.tips import Status, TipsError, normalise_code
 from inbeeld.tips.decoy import decoy_summary
+from inbeeld.web.audit.services import record
 from inbeeld.web.permissions import PUBLIC, requires
 from inbeeld.web.tips import forms, handover, services
 from inbeeld.web.tips.models import DecoyResponse, HandoverRequest, Tip
@@ -161,6 +162,7 @@ def detail(request: HttpRequest, tip_id: int) -> HttpResponse:
         except (TipsError, ValueError) as exc:
             messages.error(request, str(exc))
         return redirect("tips:detail", tip_id=tip.pk)
+    record(request.user, "tips.view", tip=tip.pk)  # who read which tip, when
     return render(
         request,
         "tips/detail.html",
