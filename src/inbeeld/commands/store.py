@@ -28,7 +28,7 @@ def deid_transform(workers: int):
         ) from None
 
     def transform(conversations: Iterable[Conversation]) -> Iterator[Conversation | InbeeldError]:
-        for outcome in deidentify_stream(list(conversations), workers=workers):
+        for outcome in deidentify_stream(conversations, workers=workers):
             if outcome.error is not None:
                 yield InbeeldError(outcome.error)
             else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,72 +97,96 @@ def _import_stream(
     encrypt_raw: Callable[[bytes], bytes] | None,
     on_progress: Callable[[int], None] | None,
 ) -> None:
-    pending: list[tuple[Conversation, str]] = []
+    # One transform stream for the whole file: a de-identification pool starts once, not per chunk.
+    fresh: deque[tuple[Conversation, str]] = deque()
 
-    def flush() -> None:
-        if not pending:
-            return
-        _store_chunk(pending, batch, result, transform, deid_version, encrypt_raw)
-        if on_progress:
-            on_progress(len(pending))
-        pending.clear()
+    def new_conversations() -> Iterator[Conversation]:
+        pending: list[tuple[Conversation, str]] = []
+        for conversation in read_conversations(path, fmt):
+            pending.append((conversation, content_hash(conversation)))
+            if len(pending) >= CHUNK:
+                yield from _only_new(pending, result, fresh, on_progress)
+                pending = []
+        yield from _only_new(pending, result, fresh, on_progress)
 
-    for conversation in read_conversations(path, fmt):
-        pending.append((conversation, content_hash(conversation)))
-        if len(pending) >= CHUNK:
-            flush()
-    flush()
+    stored = transform(new_conversations()) if transform else new_conversations()
+    rows: list[tuple[Conversation, str, Conversation | InbeeldError]] = []
+    for outcome in stored:
+        raw, digest = fresh.popleft()
+        rows.append((raw, digest, outcome))
+        if len(rows) >= CHUNK:
+            _store_chunk(rows, batch, result, transform is not None, deid_version, encrypt_raw)
+            if on_progress:
+                on_progress(len(rows))
+            rows = []
+    _store_chunk(rows, batch, result, transform is not None, deid_version, encrypt_raw)
+    if on_progress and rows:
+        on_progress(len(rows))
 
 
-def _store_chunk(
+def _only_new(
     pending: list[tuple[Conversation, str]],
-    batch: models.ImportBatch,
     result: ImportResult,
-    transform: Callable[[Iterable[Conversation]], Iterator[Conversation | InbeeldError]] | None,
-    deid_version: str,
-    encrypt_raw: Callable[[bytes], bytes] | None,
-) -> None:
+    fresh: deque[tuple[Conversation, str]],
+    on_progress: Callable[[int], None] | None,
+) -> Iterator[Conversation]:
+    """Count known conversations (skipped or in conflict); yield the new ones, remembered in fresh."""
+    if not pending:
+        return
     existing = dict(
         models.Conversation.objects.filter(external_id__in=[c.id for c, _ in pending]).values_list(
             "external_id", "content_hash"
         )
     )
-    fresh: list[tuple[Conversation, str]] = []
+    known = 0
     for conversation, digest in pending:
-        known = existing.get(conversation.id)
-        if known is None:
+        stored_digest = existing.get(conversation.id)
+        if stored_digest is None:
             fresh.append((conversation, digest))
-        elif known == digest:
+            yield conversation
+            continue
+        known += 1
+        if stored_digest == digest:
             result.skipped += 1
         else:
             result.conflicts.append(
                 f"{conversation.id}: already stored with different content; left unchanged"
             )
-    if not fresh:
-        return
-    raws = [c for c, _ in fresh]
-    stored = list(transform(raws)) if transform else raws
-    rows: list[models.Conversation] = []
+    if on_progress and known:
+        on_progress(known)
+
+
+def _store_chunk(
+    rows: list[tuple[Conversation, str, Conversation | InbeeldError]],
+    batch: models.ImportBatch,
+    result: ImportResult,
+    deidentified: bool,
+    deid_version: str,
+    encrypt_raw: Callable[[bytes], bytes] | None,
+) -> None:
+    conversations: list[models.Conversation] = []
     kept: list[Conversation] = []
-    for (raw, digest), outcome in zip(fresh, stored, strict=True):
+    for raw, digest, outcome in rows:
         if isinstance(outcome, InbeeldError):
             result.rejected.append(f"{raw.id}: {outcome}")
             continue
-        rows.append(
+        conversations.append(
             models.Conversation(
                 external_id=raw.id,
                 started_at=raw.started_at,
                 year=raw.started_at.year,
                 source=raw.source,
                 content_hash=digest,
-                deidentified=transform is not None,
+                deidentified=deidentified,
                 deid_version=deid_version,
                 raw_encrypted=encrypt_raw(_raw_bytes(raw)) if encrypt_raw else None,
                 batch=batch,
             )
         )
         kept.append(outcome)
-    models.Conversation.objects.bulk_create(rows)
+    if not kept:
+        return
+    models.Conversation.objects.bulk_create(conversations)
     ids = dict(
         models.Conversation.objects.filter(external_id__in=[c.id for c in kept]).values_list(
             "external_id", "pk"
