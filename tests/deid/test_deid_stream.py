@@ -51,3 +51,12 @@ def test_a_broken_line_becomes_an_error_and_reading_goes_on(tmp_path):
     assert [getattr(i, "id", None) for i in items] == ["c-1", "line 2", "c-2", "c-3"]
     errors = [i for i in items if isinstance(i, DeidOutcome)]
     assert "line 2" in errors[0].error and "messages[0].text" in errors[1].error
+
+
+def test_a_wrong_config_fails_before_workers_start(tmp_path):
+    import pytest
+
+    from inbeeld.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="valid names"):
+        list(deidentify_stream(_conversations(2), workers=2, disabled=frozenset({"bogus"})))

@@ -15,15 +15,22 @@ from pathlib import Path
 from inbeeld.corpus import Conversation
 from inbeeld.deid.deidentify import deidentify, load_pipeline
 from inbeeld.deid.model import DeidOutcome
-from inbeeld.deid.pipeline import Pipeline
+from inbeeld.deid.pipeline import Pipeline, build_pipeline, load_config
 from inbeeld.errors import InbeeldError
 
 _worker_pipeline: Pipeline | None = None
+_worker_error: str | None = None
 
 
 def _init_worker(config: Path | None, disabled: frozenset[str]) -> None:
-    global _worker_pipeline
-    _worker_pipeline = load_pipeline(config, disabled)
+    # an exception here would make the pool restart workers forever: keep it, report per item
+    global _worker_pipeline, _worker_error
+    try:
+        _worker_pipeline = load_pipeline(config, disabled)
+    except InbeeldError as exc:
+        _worker_error = str(exc)
+    except Exception as exc:
+        _worker_error = f"worker could not build the pipeline ({type(exc).__name__})"
 
 
 def outcome_of(conversation: Conversation, pipeline: Pipeline) -> DeidOutcome:
@@ -38,7 +45,8 @@ def outcome_of(conversation: Conversation, pipeline: Pipeline) -> DeidOutcome:
 
 
 def _work(conversation: Conversation) -> DeidOutcome:
-    assert _worker_pipeline is not None, "worker started without its pipeline"
+    if _worker_pipeline is None:
+        return DeidOutcome(conversation.id, error=_worker_error or "worker has no pipeline")
     return outcome_of(conversation, _worker_pipeline)
 
 
@@ -55,6 +63,8 @@ def deidentify_stream(
         for item in conversations:
             yield item if isinstance(item, DeidOutcome) else outcome_of(item, pipeline)
         return
+    # a wrong config fails here, once, before any worker starts (deduce is not loaded for this)
+    build_pipeline(load_config(config), frozenset(disabled))
     # spawn, not fork: the caller may run threads (a progress bar), and each worker builds its
     # own pipeline once
     context = multiprocessing.get_context("spawn")
