@@ -191,3 +191,24 @@ def test_a_reporter_message_on_a_merged_tip_reaches_the_live_tip(client, tip_key
     assert AuditEntry.objects.filter(
         action="tips.view", target__tip=live.pk, username="behandelaar-m"
     ).exists()
+
+
+def test_the_queue_shows_which_reporters_wrote_last(client, tip_keys, fast_hashing):  # noqa: F811
+    code = submit(client)
+    staff = client_class_for(client)
+    sign_in(staff, handler("behandelaar-q"))
+    tip = Tip.objects.get()
+
+    def waiting():
+        return [r["waiting"] for r in staff.get(reverse("tips:queue")).context["rows"]]
+
+    assert waiting() == [False]
+    open_thread(client, code)
+    client.post(reverse("tips:thread"), {"kind": "info", "text": "Nog een detail."})
+    assert waiting() == [True]
+    staff.post(reverse("tips:detail", args=[tip.pk]), {"op": "entry", "kind": "note", "text": "gelezen"})
+    assert waiting() == [True]  # a note is no reaction to the reporter
+    staff.post(
+        reverse("tips:detail", args=[tip.pk]), {"op": "entry", "kind": "question", "text": "Welk detail?"}
+    )
+    assert waiting() == [False]

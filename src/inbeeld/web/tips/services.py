@@ -264,6 +264,12 @@ def linked_tips(tip: Tip) -> dict[int, list[str]]:
     return {tip_id: sorted(kinds) for tip_id, kinds in sorted(shared.items())}
 
 
+def awaiting_handler(tip: Tip) -> bool:
+    """True when the reporter wrote last (an answer or new information nobody reacted to)."""
+    last = tip.entries.exclude(kind="note").order_by("-at", "-id").values_list("kind", "author_id").first()
+    return last is not None and last[0] in ("answer", "info") and last[1] is None
+
+
 # --- the handler ------------------------------------------------------------------------------
 
 

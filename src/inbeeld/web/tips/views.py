@@ -118,7 +118,10 @@ def queue(request: HttpRequest) -> HttpResponse:
     tips = Tip.objects.filter(destroyed_at__isnull=True, merged_into__isnull=True)
     if status in set(Status):
         tips = tips.filter(status=status)
-    rows = [{"tip": t, "linked": len(services.linked_tips(t))} for t in tips[:500]]
+    rows = [
+        {"tip": t, "linked": len(services.linked_tips(t)), "waiting": services.awaiting_handler(t)}
+        for t in tips[:500]
+    ]
     return render(request, "tips/queue.html", {"rows": rows, "status": status, "statuses": list(Status)})
 
 
