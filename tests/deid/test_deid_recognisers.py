@@ -35,6 +35,7 @@ def found(recogniser, text: str) -> list[str]:
     ("0031 6 12345678", "0031 6 12345678"),
     ("my phone is +40 723 481 992, whatsapp only", "+40 723 481 992"),
     ("vast nummer 020-1234567", "020-1234567"),
+    ("bel 06-12 34 56 78 1234 AB", "06-12 34 56 78"),  # digits of a postcode right after
 ])
 def test_phone_numbers_in_every_notation(text, expected):
     assert found(PhoneRecogniser(), text) == [expected]

@@ -31,9 +31,21 @@ class PhoneRecogniser(Recogniser):
             chunk = cand.group()
             if _DATE.match(chunk.strip()):
                 continue
-            for match in PhoneNumberMatcher(chunk, self.region, leniency=Leniency.POSSIBLE):
-                digits = sum(c.isdigit() for c in match.raw_string)
-                if digits < self.min_digits or not phonenumbers.is_possible_number(match.number):
-                    continue
-                start = cand.start() + match.start
-                yield Finding(start, start + len(match.raw_string), "PHONE", self.name)
+            # "06-12 34 56 78 1234 AB": the run swallows the postcode's digits and the whole is
+            # no number; shorten it at a space from the right until a number is found
+            while chunk:
+                found = list(self._numbers(chunk))
+                if found:
+                    for start, end in found:
+                        yield Finding(cand.start() + start, cand.start() + end, "PHONE", self.name)
+                    break
+                cut = chunk.rstrip().rfind(" ")
+                if cut <= 0 or sum(c.isdigit() for c in chunk[:cut]) < self.min_digits:
+                    break
+                chunk = chunk[:cut]
+
+    def _numbers(self, chunk: str) -> Iterator[tuple[int, int]]:
+        for match in PhoneNumberMatcher(chunk, self.region, leniency=Leniency.POSSIBLE):
+            digits = sum(c.isdigit() for c in match.raw_string)
+            if digits >= self.min_digits and phonenumbers.is_possible_number(match.number):
+                yield match.start, match.start + len(match.raw_string)
