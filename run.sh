@@ -40,6 +40,8 @@ fi
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   "$VENV/bin/python" -m pip install -q --upgrade pip
   "$VENV/bin/python" -m pip install -q -e '.[dev]'
+  # de-identification builds deduce's lookup cache once (~75 s); do it here, not in a worker
+  "$VENV/bin/python" -c 'from inbeeld.deid import load_pipeline; load_pipeline()' >/dev/null
   touch "$stamp"
 fi
 
