@@ -16,6 +16,7 @@ from inbeeld.tips.decoy import decoy_summary
 from inbeeld.web.audit.services import record
 from inbeeld.web.permissions import PUBLIC, requires
 from inbeeld.web.tips import forms, handover, services
+from inbeeld.web.tips.graph import link_graph
 from inbeeld.web.tips.models import DecoyResponse, HandoverRequest, Tip
 
 REPORTER_KEY = "tips_reporter"  # session key: the id of the tip the reporter opened with a code
@@ -166,6 +167,7 @@ def detail(request: HttpRequest, tip_id: int) -> HttpResponse:
             messages.error(request, str(exc))
         return redirect("tips:detail", tip_id=tip.pk)
     record(request.user, "tips.view", tip=tip.pk)  # who read which tip, when
+    linked = services.linked_tips(tip)
     return render(
         request,
         "tips/detail.html",
@@ -174,7 +176,8 @@ def detail(request: HttpRequest, tip_id: int) -> HttpResponse:
             "content": services.content_of(tip),
             "entries": services.timeline(tip),
             "identifiers": services.identifiers_of(tip),
-            "linked": services.linked_tips(tip),
+            "linked": linked,
+            "graph": link_graph(tip.pk, linked) if linked else None,
             "summary": services.summary_of(tip),
             "merged": list(tip.merged.values_list("pk", flat=True)),
             "status_form": forms.StatusForm(auto_id="status_%s"),
