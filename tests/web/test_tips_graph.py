@@ -55,3 +55,26 @@ def test_the_layout_caps_the_nodes_and_keeps_them_inside():
     assert len({(n.x, n.y) for n in graph.nodes}) == MAX_NODES  # no two nodes on one spot
     assert all(0 < n.x < graph.width and 0 < n.y < graph.height for n in graph.nodes)
 
+
+def nav_of(page: str) -> str:
+    found = re.search(r"<nav aria-label=[^>]*>.*?</nav>", page, flags=re.S)
+    assert found, "no main menu on the page"
+    return found.group(0)
+
+
+def test_the_menu_links_to_the_tips_queue_for_tip_handlers_only(client, fast_hashing):  # noqa: F811
+    from test_wb_support import make_user
+
+    from inbeeld.web.permissions import Role
+
+    queue = reverse("tips:queue")
+    sign_in(client, handler("behandelaar-menu"))
+    assert f'href="{queue}"' in nav_of(client.get(reverse("tips:decoy")).content.decode())
+
+    coder_client = type(client)()
+    sign_in(coder_client, make_user("codeur-menu", Role.CODER))
+    page = coder_client.get(reverse("workbench:queue"))
+    assert page.status_code == 200
+    nav = nav_of(page.content.decode())
+    assert f'href="{reverse("workbench:queue")}"' in nav  # the coder's menu is there ...
+    assert queue not in nav  # ... without the tips
