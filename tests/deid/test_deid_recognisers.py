@@ -81,6 +81,8 @@ def test_url(text, expected):
     ("zijn insta is dexje", ["dexje"]),
     ("hij noemt zich tsvetelina0money", ["tsvetelina0money"]),
     ("add me sanne2008", ["sanne2008"]),
+    ("hij heeft een nieuw account, kimxluxe", ["kimxluxe"]),
+    ("haar contact heet kimxluxe in haar telefoon", ["kimxluxe"]),
 ])
 def test_handles_with_and_without_at(text, expected):
     assert found(HandleRecogniser(), text) == expected
@@ -91,6 +93,8 @@ def test_handles_with_and_without_at(text, expected):
     "mn snap is kapot",                   # a common word after the cue
     "ik ben 16jaar en zit in 3havo",      # digits first: not a username
     "mail me op lisa@web.de",             # e-mail, not a handle
+    "ik zit op insta, maar niet op snap",  # a comma after a platform, then ordinary words
+    "ik heb contact met hem gehad",       # 'contact' as an ordinary word
 ])
 def test_handle_near_misses(text):
     assert found(HandleRecogniser(), text) == []
@@ -169,6 +173,8 @@ def test_birth_dates(text, expected):
     ("ik woon op kerkstraat 12", ["kerkstraat 12"]),
     ("Van Speijkgracht 94-4, 8669 pl", ["Van Speijkgracht 94-4"]),
     ("ons adres is Meidoornring 113a", ["Meidoornring 113a"]),
+    ("we wonen op Parkkade 235 II, 1e etage", ["Parkkade 235 II"]),  # floor in Roman numerals
+    ("ik woon op kerkstraat 12 In de buurt", ["kerkstraat 12"]),
     ("ik loop 12 km per week", []),
     ("de straat 12 keer over", []),
 ])

@@ -93,7 +93,9 @@ def resolve_overlaps(text: str, found: Sequence[Finding]) -> list[Finding]:
     return merged
 
 
-_HOUSE_NUMBER_TAIL = re.compile(r"(?:\s?\d{1,4})?(?:\s?-\s?\d{1,3}|\s?[-/]?[a-zA-Z](?![\w]))")
+_HOUSE_NUMBER_TAIL = re.compile(
+    r"(?:\s?\d{1,4})?(?:\s?-\s?\d{1,3}|\s?[-/]?[a-zA-Z](?![\w])|\s(?:I{1,3}|IV)(?![\w]))"
+)
 
 
 class HouseNumbers(Stage):

@@ -16,12 +16,12 @@ _PLATFORM = (
     r"snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tt|telegram|tg|kik|discord|twitter|fb|facebook|"
     r"threads|wickr|signal|onlyfans|of|roblox|fortnite|psn|xbox|steam|twitch|youtube|yt|bereal|"
     r"account|acc|username|user|gebruikersnaam|gamertag|naam op (?:snap|insta|tiktok|discord)|"
-    r"noemt zich|noemde zich|noemen zich"
+    r"noemt zich|noemde zich|noemen zich|contactnaam|contact"
 )
 # "mn snap is x", "snap: x", "insta = x", "zn tiktok heet x", "add me op snap x_y"
 _CUE = re.compile(
     rf"(?i)\b(?:{_PLATFORM})\b(?:\s*(?:naam|name|account|id))?"
-    r"(?:\s*(?::|=|is|heet|was|->)\s*|\s+)(@?[\w.]{2,30})"
+    r"(?:\s*(?::|=|,|is|heet|was|->)\s*|\s+)(@?[\w.]{2,30})"
 )
 # handle-shaped tokens: an underscore ("sammie_xx04"), or letters and digits mixed, starting
 # with a letter ("sanne2008", "ariana0real03"); "16jaar" and "3havo" start with a digit
@@ -65,7 +65,7 @@ class HandleRecogniser(Recogniser):
                 continue
             shaped = not token.isalpha()
             connector = text[m.start(0):start].lower()
-            strong = any(c in connector for c in (":", "=", " is ", " heet ", "->"))
+            strong = any(c in connector for c in (":", "=", ",", " is ", " heet ", "->"))
             if shaped or strong:
                 yield Finding(start, start + len(token), "HANDLE", self.name)
         for m in _SHAPED.finditer(text):
