@@ -129,37 +129,20 @@ def register(app: typer.Typer) -> None:
         if parsed and chosen != "fixed":
             raise MSEError(f"--terms is for --method fixed, not '{chosen}'")
         err = Console(stderr=True)
+        options = dict(
+            method=chosen, terms=parsed, p_threshold=alpha, level=level, bootstrap=bootstrap,
+            bootstrap_kind=bootstrap_kind, seed=seed, merged=merged, skip_empty_pairs=skip_empty_pairs,
+        )
         if bootstrap > 0 and not as_json:
             with Progress(
                 TextColumn("bootstrap"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err
             ) as bar:
                 task = bar.add_task("bootstrap", total=bootstrap)
                 result = estimate_population(
-                    table,
-                    method=chosen,
-                    terms=parsed,
-                    p_threshold=alpha,
-                    level=level,
-                    bootstrap=bootstrap,
-                    bootstrap_kind=bootstrap_kind,
-                    seed=seed,
-                    progress=lambda k: bar.update(task, completed=k),
-                    merged=merged,
-                    skip_empty_pairs=skip_empty_pairs,
+                    table, progress=lambda k: bar.update(task, completed=k), **options
                 )
         else:
-            result = estimate_population(
-                table,
-                method=chosen,
-                terms=parsed,
-                p_threshold=alpha,
-                level=level,
-                bootstrap=bootstrap,
-                bootstrap_kind=bootstrap_kind,
-                seed=seed,
-                merged=merged,
-                skip_empty_pairs=skip_empty_pairs,
-            )
+            result = estimate_population(table, **options)
         if as_json:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         else:
