@@ -14,7 +14,10 @@ STREET_SUFFIXES = (
     "zoom|rak|haven|dijkje|wetering|vaart|singel|promenade|passage|galerij|lei|dreef|baan"
 )
 # a floor in Roman numerals often follows the number ("235 II", "11 III")
-HOUSE_NUMBER = r"\d{1,4}(?:\s?-\s?\d{1,3}|\s?[-/]?\s?[a-zA-Z](?![\w])|\s?(?:hs|huis|bis|bg|zw))?(?:\s(?:I{1,3}|IV)(?![\w]))?"
+HOUSE_NUMBER = (
+    r"\d{1,4}(?:\s?-\s?\d{1,3}|\s?[-/]?\s?[a-zA-Z](?![\w])|\s?(?:hs|huis|bis|bg|zw))?"
+    r"(?:\s(?:I{1,3}|IV)(?![\w]))?"
+)
 # an optional "van"/"de"/"Jan" word before: "Van Speijkgracht", "Jan Evertsenstraat"
 _ADDRESS = re.compile(
     rf"(?i)(?<![\w-])(?:(?:van|de|der|den|jan|st\.?|sint|burg\.|burgemeester|prins|koningin)\s+)*"
