@@ -164,6 +164,9 @@ def test_id_numbers_after_a_cue(text, expected):
     ("we spraken af op 12 juni", []),     # no year, no birth cue
     ("het was 5/6 keer", []),
     ("in 2019 begon het", []),
+    ("op mn id staat 16 maa 1994", ["16 maa 1994"]),         # month typed short
+    ("geboren 3 febuari 2005 in", ["3 febuari 2005"]),       # month misspelt
+    ("ik moest 3 maanden 2019 uur werken", []),              # 'maanden' is no month name
 ])
 def test_birth_dates(text, expected):
     assert found(BirthDateRecogniser(), text) == expected

@@ -23,6 +23,13 @@ _TEXTUAL = re.compile(
     rf"(?i)(?<![\w]){_DAY}(?:e|ste|de)?[\s-]+{_MONTHS}\.?(?P<year>[\s-]+(?:(?:19|20)\d{{2}}|'\d{{2}}))?(?![\w])"
 )
 _DAY_MONTH = re.compile(rf"(?<![\d/.-]){_DAY}[-/]{_MONTH_NUM}(?![\d/-])")
+# a month typed in a hurry ("16 maa 1994", "3 febuari 2005"): its first three letters and a
+# four-digit year are enough when day, month word and year stand together
+_TEXTUAL_LOOSE = re.compile(
+    rf"(?i)(?<![\w]){_DAY}(?:e|ste|de)?[\s-]+"
+    r"(?!maand|decenni)(?:jan|feb|maa|mar|mrt|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]{0,7}\.?[\s-]+"
+    r"(?:19|20)\d{2}(?![\w])"
+)
 _CUES = ("geboren", "geb.", "geb ", "geboortedatum", "jarig", "verjaardag", "birthday", "born",
          "date of birth", "dob", "geboortedag", "id ", "id-kaart", "idkaart", "paspoort",
          "identiteitskaart", "passport", "verblijfspas", "rijbewijs")
@@ -45,8 +52,13 @@ class BirthDateRecogniser(Recogniser):
                 yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
         for m in _ISO.finditer(text):
             yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
+        textual = set()
         for m in _TEXTUAL.finditer(text):
             if m.group("year") or self._cued(text, m.start()):
+                textual.add(m.span())
+                yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
+        for m in _TEXTUAL_LOOSE.finditer(text):
+            if m.span() not in textual:
                 yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
         for m in _DAY_MONTH.finditer(text):
             if self._cued(text, m.start()):
