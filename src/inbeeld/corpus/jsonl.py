@@ -9,24 +9,27 @@ from typing import IO, Any
 
 from inbeeld.corpus.model import Conversation
 from inbeeld.corpus.parse import conversation_from_dict, conversation_to_dict
-from inbeeld.errors import CorpusFormatError
+from inbeeld.errors import CorpusFormatError, InputFormatError
 
 
-def read_jsonl_objects(path: Path, stream: IO[str]) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (line number, object) for each non-blank line; streams, never loads the file."""
+def read_jsonl_objects(
+    path: Path, stream: Iterable[str], error: type[InputFormatError] = CorpusFormatError
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, object) for each non-blank line; streams, never loads the file.
+
+    A bad line raises `error` (the caller's subclass) naming file and line.
+    """
     for number, line in enumerate(stream, start=1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise CorpusFormatError(
+            raise error(
                 path, number, None, f"not valid JSON ({exc.msg} at column {exc.colno})"
             ) from None
         if not isinstance(obj, dict):
-            raise CorpusFormatError(
-                path, number, None, f"expected a JSON object, got {type(obj).__name__}"
-            )
+            raise error(path, number, None, f"expected a JSON object, got {type(obj).__name__}")
         yield number, obj
 
 

@@ -10,13 +10,13 @@ on every field.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from inbeeld.corpus.jsonl import read_jsonl_objects
 from inbeeld.judgments.errors import GoldFormatError
 from inbeeld.judgments.model import SENTENCE_FIELDS, JudgmentFacts
 
@@ -79,20 +79,12 @@ def load_gold(path: Path | str) -> tuple[str, list[GoldText]]:
     """Return ("judgments" or "verdicts", the gold texts) from a gold JSONL file."""
     path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     except OSError as exc:
         raise GoldFormatError(path, None, None, f"cannot read file ({exc.strerror or exc})") from exc
     texts: list[GoldText] = []
     fmt: str | None = None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldFormatError(path, number, None, f"not valid JSON ({exc.msg})") from exc
-        if not isinstance(obj, dict):
-            raise GoldFormatError(path, number, None, "each line must be a JSON object")
+    for number, obj in read_jsonl_objects(path, lines, GoldFormatError):
         this = "verdicts" if "cases" in obj else "judgments"
         if fmt is not None and this != fmt:
             raise GoldFormatError(path, number, "cases", "lines mix the two gold formats")

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from inbeeld.corpus.jsonl import read_jsonl_objects
 from inbeeld.errors import InputFormatError
 from inbeeld.judgments.errors import DocumentReadError
 from inbeeld.judgments.evaluation import EvaluationReport, evaluate, load_gold
@@ -37,15 +38,7 @@ def read_facts(path: Path | str) -> Iterator[JudgmentFacts]:
     except OSError as exc:
         raise InputFormatError(path, None, None, f"cannot read file ({exc.strerror or exc})") from exc
     with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputFormatError(path, number, None, f"not valid JSON ({exc.msg})") from exc
-            if not isinstance(obj, dict):
-                raise InputFormatError(path, number, None, "each line must be a JSON object")
+        for number, obj in read_jsonl_objects(path, handle, InputFormatError):
             try:
                 yield JudgmentFacts.from_dict(obj)
             except (TypeError, ValueError) as exc:
