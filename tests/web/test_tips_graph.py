@@ -38,7 +38,7 @@ def test_the_tip_page_draws_its_linked_tips_without_identifier_values(client, ti
     assert linked == sorted([second.pk, third.pk])  # one node per linked tip, the unrelated one absent
     assert f'class="node centre" data-tip="{first.pk}"' in svg
     labels = re.findall(r'<text class="edge-label"[^>]*>([^<]*)</text>', svg)
-    assert sorted(labels) == ["handle", "phone"]
+    assert sorted(labels) == ["naam/handle", "telefoon"]  # the kinds as labels (Dutch by default)
     for value in (PHONE, HANDLE, normalise("phone", PHONE), normalise("handle", HANDLE), "23456789"):
         assert value not in svg
     # the identifier values are on the page (in the table), just not in the graph

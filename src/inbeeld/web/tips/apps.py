@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TipsConfig(AppConfig):
     name = "inbeeld.web.tips"
     label = "tips"
-    verbose_name = "Meldingen"
+    verbose_name = _("Meldingen")

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from inbeeld.tips import HANDOVER_TO, TipsError
 from inbeeld.web.audit.services import record
@@ -95,20 +95,23 @@ def build(tip: Tip, recipient: str, *, by: Any, include_contact: bool = False) -
         **{f"parts/tip-{item['id']}-linked.json": item for item in linked},
     }
     now = timezone.now()
-    html = render_to_string(
-        "tips/dossier.html",
-        {
-            "tip": tip,
-            "content": content,
-            "linked": linked,
-            "timeline": parts[f"parts/tip-{tip.pk}-timeline.json"],
-            "summary": parts[f"parts/tip-{tip.pk}-summary.json"],
-            "recipient": recipient,
-            "by": by,
-            "now": now,
-            "identifiers": [i for i in services.identifiers_of(tip) if i["confirmed"]],
-        },
-    )
+    # The dossier is for Dutch police or care (Veilig Thuis): always Dutch, whatever language the
+    # handler reads the web app in (so month names in dates are Dutch too).
+    with translation.override("nl"):
+        html = render_to_string(
+            "tips/dossier.html",
+            {
+                "tip": tip,
+                "content": content,
+                "linked": linked,
+                "timeline": parts[f"parts/tip-{tip.pk}-timeline.json"],
+                "summary": parts[f"parts/tip-{tip.pk}-summary.json"],
+                "recipient": recipient,
+                "by": by,
+                "now": now,
+                "identifiers": [i for i in services.identifiers_of(tip) if i["confirmed"]],
+            },
+        )
     from weasyprint import HTML  # loaded on demand: it is slow to import
 
     pdf = HTML(string=html).write_pdf()

@@ -9,6 +9,7 @@ import time
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from inbeeld.tips import Status, TipsError, normalise_code
@@ -17,6 +18,7 @@ from inbeeld.web.audit.services import record
 from inbeeld.web.permissions import PUBLIC, requires
 from inbeeld.web.tips import forms, handover, services
 from inbeeld.web.tips.graph import link_graph
+from inbeeld.web.tips.labels import IDENTIFIER_KIND, label
 from inbeeld.web.tips.models import DecoyResponse, HandoverRequest, Tip
 
 REPORTER_KEY = "tips_reporter"  # session key: the id of the tip the reporter opened with a code
@@ -47,7 +49,7 @@ def saved(request: HttpRequest) -> HttpResponse:
     shown, typed = normalise_code(form.cleaned_data["shown"]), normalise_code(form.cleaned_data["typed"])
     if shown is not None and shown == typed:
         return render(request, "tips/done.html")
-    form.add_error("typed", "Deze code komt niet overeen. Kijk nog eens goed en bewaar hem.")
+    form.add_error("typed", _("Deze code komt niet overeen. Kijk nog eens goed en bewaar hem."))
     return render(request, "tips/receipt.html", {"form": form, "code": form.cleaned_data["shown"]})
 
 
@@ -67,7 +69,7 @@ def followup(request: HttpRequest) -> HttpResponse:
             request.session.cycle_key()
             request.session[REPORTER_KEY] = tip.pk
             return redirect("tips:thread")
-        form.add_error("code", "Deze code kennen wij niet.")
+        form.add_error("code", _("Deze code kennen wij niet."))
     return render(request, "tips/followup.html", {"form": form})
 
 
@@ -81,7 +83,7 @@ def thread(request: HttpRequest) -> HttpResponse:
     form = forms.ReporterMessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.reporter_message(tip, form.cleaned_data["kind"], form.cleaned_data["text"])
-        messages.success(request, "Dank u, uw bericht is ontvangen.")
+        messages.success(request, _("Dank u, uw bericht is ontvangen."))
         return redirect("tips:thread")
     return render(
         request,
@@ -124,6 +126,11 @@ def queue(request: HttpRequest) -> HttpResponse:
         for t in tips[:500]
     ]
     return render(request, "tips/queue.html", {"rows": rows, "status": status, "statuses": list(Status)})
+
+
+def _kind_labels(linked: dict[int, list[str]]) -> dict[int, list[str]]:
+    """The shared identifier kinds as labels in the active language (for the graph's edges)."""
+    return {other: [label(IDENTIFIER_KIND, k) for k in kinds] for other, kinds in linked.items()}
 
 
 _OPS = {
@@ -177,7 +184,7 @@ def detail(request: HttpRequest, tip_id: int) -> HttpResponse:
             "entries": services.timeline(tip),
             "identifiers": services.identifiers_of(tip),
             "linked": linked,
-            "graph": link_graph(tip.pk, linked) if linked else None,
+            "graph": link_graph(tip.pk, _kind_labels(linked)) if linked else None,
             "summary": services.summary_of(tip),
             "merged": list(tip.merged.values_list("pk", flat=True)),
             "status_form": forms.StatusForm(auto_id="status_%s"),
@@ -209,7 +216,7 @@ def handover_view(request: HttpRequest, tip_id: int) -> HttpResponse:
             messages.error(request, str(exc))
             return redirect("tips:detail", tip_id=tip.pk)
         handover.request_contact(tip, recipient, by=request.user)
-        messages.info(request, "Een tweede behandelaar moet de overdracht van contactgegevens goedkeuren.")
+        messages.info(request, _("Een tweede behandelaar moet de overdracht van contactgegevens goedkeuren."))
         return redirect("tips:detail", tip_id=tip.pk)
     response = HttpResponse(dossier.data, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{dossier.filename}"'
