@@ -1,13 +1,18 @@
-"""Load test of the public tip form: 50 tips a second for 60 seconds against `inbeeld serve`.
+"""Load test of the public tip form: 50 tips a second for 60 seconds on loopback.
 
     .venv/bin/python benchmarks/bench_tips_load.py                      # fresh SQLite file in /tmp
     .venv/bin/python benchmarks/bench_tips_load.py \
         --database-url postgresql://postgres@127.0.0.1:5432/inbeeld_tipsload   # created and dropped
+    .venv/bin/python benchmarks/bench_tips_load.py --server builtin     # `inbeeld serve` instead
 
-It starts `inbeeld serve` on 127.0.0.1 (a free port) as a child process on a fresh database with
-a new master key, and with the tips flood limit (INBEELD_TIPS_MAX_PER_HOUR) raised so that the
-limit does not reject the load: this measures the server, not the limit. Each tip comes from a
-new visitor (its own cookie jar): GET the form for its CSRF token, then POST a fictional tip.
+A public form is served the production way (docs/tips.md): the WSGI application under gunicorn
+with --processes worker processes of --workers threads each (default 2 x 8: one process per core,
+since one Python process runs its Python code on one core at a time). `--server builtin` uses
+`inbeeld serve` (one process, a pool of threads) instead. The server runs on 127.0.0.1 (a free
+port) as a child process on a fresh, migrated database with a new master key, and with the
+tips flood limit (INBEELD_TIPS_MAX_PER_HOUR) raised so that the limit does not reject the
+load: this measures the server, not the limit. Each tip comes from a new visitor (its own cookie
+jar): GET the form for its CSRF token, then POST a fictional tip.
 Tips are started on a fixed schedule by a thread pool; the loop is bounded (at most 3,000 tips,
 at most --max-seconds) and stops by itself. Afterwards it counts the tips stored in the database,
 stops the server and prints sent, accepted, errors, stored, achieved rate and latencies.
@@ -179,6 +184,43 @@ def wait_for(port: int, server: subprocess.Popen, seconds: float = 60) -> None:
     raise SystemExit("the server did not start")
 
 
+def start_server(args: argparse.Namespace, port: int, env: dict[str, str]) -> subprocess.Popen:
+    if args.server == "builtin":
+        command = [
+            sys.executable,
+            "-m",
+            "inbeeld.cli",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+        ]
+    else:
+        # migrate once before the worker processes start (they would race to create tables)
+        subprocess.run(
+            [sys.executable, "-c", "from inbeeld.web import migrate; migrate()"], env=env, check=True
+        )
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "inbeeld.web.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.processes),
+            "--worker-class",
+            "gthread",
+            "--threads",
+            str(args.workers),
+        ]
+    print(f"server: {' '.join(command[2:])}")
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=None, help="PostgreSQL database to create and drop")
@@ -186,7 +228,14 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0, help="how long to send")
     parser.add_argument("--max-seconds", type=float, default=90.0, help="hard stop of the sending loop")
     parser.add_argument("--clients", type=int, default=64, help="client threads")
-    parser.add_argument("--workers", type=int, default=16, help="server worker threads")
+    parser.add_argument(
+        "--server",
+        choices=("gunicorn", "builtin"),
+        default="gunicorn",
+        help="gunicorn (production) or the built-in `inbeeld serve`",
+    )
+    parser.add_argument("--processes", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--workers", type=int, default=8, help="threads per server process")
     args = parser.parse_args()
     total = min(MAX_TIPS, int(args.rate * args.seconds))
 
@@ -200,13 +249,11 @@ def main() -> int:
             # raised so that the flood limit does not reject the load: we measure the server
             "INBEELD_TIPS_MAX_PER_HOUR": str(100 * total),
         }
-        print(f"database: {url.split('://')[0]}; INBEELD_TIPS_MAX_PER_HOUR raised to {100 * total} "
-              f"for this run (default 200) so that the flood limit does not reject the load")
-        server = subprocess.Popen(
-            [sys.executable, "-m", "inbeeld.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-             "--workers", str(args.workers)],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        print(
+            f"database: {url.split('://')[0]}; INBEELD_TIPS_MAX_PER_HOUR raised to {100 * total} "
+            f"for this run (default 200) so that the flood limit does not reject the load"
         )
+        server = start_server(args, port, env)
         tally = Tally()
         try:
             wait_for(port, server)
@@ -236,17 +283,23 @@ def main() -> int:
             drop_database(url)
 
     rate = tally.accepted / elapsed
-    print(f"planned   {total}; not sent (time cap of {args.max_seconds:g} s reached first): "
-          f"{total - tally.sent - tally.problems_before_post()}")
+    print(
+        f"planned   {total}; not sent (time cap of {args.max_seconds:g} s reached first): "
+        f"{total - tally.sent - tally.problems_before_post()}"
+    )
     print(f"sent      {tally.sent}")
     print(f"accepted  {tally.accepted}")
     print(f"errors    {tally.errors}" + (f"  {tally.problems}" if tally.problems else ""))
     print(f"stored    {stored}")
     print(f"elapsed   {elapsed:.1f} s; achieved rate {rate:.1f} accepted tips/s (target {args.rate:g}/s)")
-    print(f"POST latency      p50 {1000 * percentile(tally.post_latency, 50):.0f} ms, "
-          f"p95 {1000 * percentile(tally.post_latency, 95):.0f} ms")
-    print(f"GET+POST latency  p50 {1000 * percentile(tally.tip_latency, 50):.0f} ms, "
-          f"p95 {1000 * percentile(tally.tip_latency, 95):.0f} ms")
+    print(
+        f"POST latency      p50 {1000 * percentile(tally.post_latency, 50):.0f} ms, "
+        f"p95 {1000 * percentile(tally.post_latency, 95):.0f} ms"
+    )
+    print(
+        f"GET+POST latency  p50 {1000 * percentile(tally.tip_latency, 50):.0f} ms, "
+        f"p95 {1000 * percentile(tally.tip_latency, 95):.0f} ms"
+    )
     if rate < 0.95 * args.rate:
         print(f"note: the server did not keep up with {args.rate:g} tips/s on this machine")
     ok = tally.sent == stored and tally.errors == 0

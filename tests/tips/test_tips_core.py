@@ -42,6 +42,26 @@ def test_receipt_hash_is_keyed_and_stable():
     assert code.replace(" ", "") not in receipt_hash(code, b"pepper-a")
 
 
+def test_receipt_hash_is_hmac_sha256_of_the_digits_and_needs_a_pepper():
+    # RFC 4231 test case 2 ("what do ya want for nothing?" under key "Jefe") checks the HMAC
+    # construction independently of the code under test; the digits are what is keyed
+    import hashlib
+    import hmac
+
+    assert (
+        hmac.new(b"Jefe", b"what do ya want for nothing?", hashlib.sha256).hexdigest()
+        == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+    )
+    assert (
+        receipt_hash("1234 5678 9012 3456", b"Jefe")
+        == hmac.new(b"Jefe", b"1234567890123456", hashlib.sha256).hexdigest()
+    )
+    with pytest.raises(ValueError, match="pepper"):
+        receipt_hash("1234 5678 9012 3456", b"")
+    with pytest.raises(ValueError, match="receipt code"):
+        receipt_hash("1234", b"Jefe")
+
+
 def test_each_tip_has_its_own_key(keys):
     a, b = keys.new_wrapped_key(), keys.new_wrapped_key()
     token = keys.encrypt(a, "de buurman heeft steeds andere meisjes over de vloer")

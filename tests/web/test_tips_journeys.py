@@ -212,3 +212,12 @@ def test_the_queue_shows_which_reporters_wrote_last(client, tip_keys, fast_hashi
         reverse("tips:detail", args=[tip.pk]), {"op": "entry", "kind": "question", "text": "Welk detail?"}
     )
     assert waiting() == [False]
+
+
+def test_an_identifier_typed_and_also_in_the_text_is_stored_once_as_confirmed(client, tip_keys, fast_hashing):  # noqa: F811
+    # typed in the structured field as 06-12345678 and written in the text as +31 6 1234 5678
+    submit(client, about="Hij belt vanaf +31 6 1234 5678.", phones="06-12345678\n06-12345678")
+    tip = Tip.objects.get()
+    phones = [i for i in tip.identifiers.all() if i.kind == "phone"]
+    assert len(phones) == 1 and phones[0].confirmed
+    assert b"12345678" not in bytes(phones[0].value)  # encrypted with the tip's key

@@ -16,7 +16,7 @@ class Tip(models.Model):
     wrapped_key = models.BinaryField(default=b"")  # the tip's data key wrapped by the master key
     content = models.BinaryField(default=b"")  # encrypted JSON: what was seen, where, when, ...
     summary = models.BinaryField(default=b"")  # encrypted handler's summary for the dossier
-    receipt_hash = models.CharField(max_length=64, null=True, unique=True)  # keyed scrypt
+    receipt_hash = models.CharField(max_length=64, null=True, unique=True)  # HMAC of the receipt code
     closed_at = models.DateTimeField(null=True)
     destroyed_at = models.DateTimeField(null=True)
     merged_into = models.ForeignKey("self", null=True, on_delete=models.SET_NULL, related_name="merged")

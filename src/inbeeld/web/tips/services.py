@@ -116,15 +116,21 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.replace(",", "\n").splitlines() if line.strip()]
 
 
-def _add_identifier(tip: Tip, k: TipKeys, kind: str, value: str, *, confirmed: bool) -> TipIdentifier | None:
+def _identifier_row(tip_key: bytes, k: TipKeys, kind: str, value: str) -> tuple[str, str, bytes] | None:
+    """(kind, link digest, encrypted value) of an identifier, or None when it normalises to nothing."""
     value = normalise(kind, value)
     if not value:
         return None
-    digest = k.link_hash(kind, value)
+    return kind, k.link_hash(kind, value), k.encrypt(tip_key, value)
+
+
+def _add_identifier(tip: Tip, k: TipKeys, kind: str, value: str, *, confirmed: bool) -> TipIdentifier | None:
+    row = _identifier_row(tip.wrapped_key, k, kind, value)
+    if row is None:
+        return None
+    kind, digest, encrypted = row
     found, made = TipIdentifier.objects.get_or_create(
-        tip=tip,
-        digest=digest,
-        defaults={"kind": kind, "value": k.encrypt(tip.wrapped_key, value), "confirmed": confirmed},
+        tip=tip, digest=digest, defaults={"kind": kind, "value": encrypted, "confirmed": confirmed}
     )
     if not made and confirmed and not found.confirmed:
         found.confirmed = True
@@ -138,22 +144,30 @@ def receive(fields: dict[str, str]) -> tuple[Tip, str]:
     code = new_receipt_code()
     content = {name: fields.get(name, "").strip() for name in (*TEXT_FIELDS, "contact")}
     content["structured"] = {kind: _lines(fields.get(name, "")) for name, kind in STRUCTURED.items()}
+    # the CPU work (hashing, encrypting, finding identifiers) is done before the transaction, so
+    # that the database's write lock is held only for the inserts
+    wrapped = k.new_wrapped_key()
+    digest = receipt_hash(code, k.pepper)
+    encrypted = k.encrypt(wrapped, json.dumps(content, ensure_ascii=False))
+    identifiers: dict[str, tuple[str, bytes, bool]] = {}  # digest -> (kind, value, confirmed)
+    # typed by the reporter: confirmed at once; found in the text: suggestions for the handler
+    for kind, values in content["structured"].items():
+        for value in values:
+            if (row := _identifier_row(wrapped, k, kind, value)) and row[1] not in identifiers:
+                identifiers[row[1]] = (row[0], row[2], True)
+    text = "\n".join(content[name] for name in TEXT_FIELDS)
+    for found in find_identifiers(text):
+        if (row := _identifier_row(wrapped, k, found.kind, found.value)) and row[1] not in identifiers:
+            identifiers[row[1]] = (row[0], row[2], False)
     with transaction.atomic():
-        wrapped = k.new_wrapped_key()
         tip = Tip.objects.create(
-            created_at=timezone.now(),
-            wrapped_key=wrapped,
-            receipt_hash=receipt_hash(code, k.pepper),
-            content=k.encrypt(wrapped, json.dumps(content, ensure_ascii=False)),
+            created_at=timezone.now(), wrapped_key=wrapped, receipt_hash=digest, content=encrypted
         )
         Entry.objects.create(tip=tip, at=tip.created_at, kind="report", status_to=Status.NEW)
-        # typed by the reporter: confirmed at once; found in the text: suggestions for the handler
-        for kind, values in content["structured"].items():
-            for value in values:
-                _add_identifier(tip, k, kind, value, confirmed=True)
-        text = "\n".join(content[name] for name in TEXT_FIELDS)
-        for found in find_identifiers(text):
-            _add_identifier(tip, k, found.kind, found.value, confirmed=False)
+        TipIdentifier.objects.bulk_create(
+            TipIdentifier(tip=tip, digest=d, kind=kind, value=value, confirmed=confirmed)
+            for d, (kind, value, confirmed) in identifiers.items()
+        )
         count_in_window("submit", 3600, add=1)
         record(None, "tips.receive", tip=tip.pk)
     return tip, code
