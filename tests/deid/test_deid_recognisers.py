@@ -83,6 +83,10 @@ def test_url(text, expected):
     ("add me sanne2008", ["sanne2008"]),
     ("hij heeft een nieuw account, kimxluxe", ["kimxluxe"]),
     ("haar contact heet kimxluxe in haar telefoon", ["kimxluxe"]),
+    ("op zijn telefoon stond dex07", ["dex07"]),            # short: letters, then digits
+    ("insta: orkaan", ["orkaan"]),                          # a plain word typed after a colon
+    ("van tiktok, romy.money. echt", ["romy.money"]),       # a first name and a word, dotted
+    ("hij nomt zich zoeyxcash", ["zoeyxcash"]),             # the cue typed with a slip
 ])
 def test_handles_with_and_without_at(text, expected):
     assert found(HandleRecogniser(), text) == expected
@@ -95,6 +99,9 @@ def test_handles_with_and_without_at(text, expected):
     "mail me op lisa@web.de",             # e-mail, not a handle
     "ik zit op insta, maar niet op snap",  # a comma after a platform, then ordinary words
     "ik heb contact met hem gehad",       # 'contact' as an ordinary word
+    "ik zit in groep8 en hij in klas2",   # a common word with a digit
+    "snap: nee",                          # an answer, not a handle
+    "het is klaar.morgen verder",         # a missing space after a full stop
 ])
 def test_handle_near_misses(text):
     assert found(HandleRecogniser(), text) == []
@@ -167,6 +174,9 @@ def test_id_numbers_after_a_cue(text, expected):
     ("op mn id staat 16 maa 1994", ["16 maa 1994"]),         # month typed short
     ("geboren 3 febuari 2005 in", ["3 febuari 2005"]),       # month misspelt
     ("ik moest 3 maanden 2019 uur werken", []),              # 'maanden' is no month name
+    ("ze is gebroen op 14-2-09", ["14-2-09"]),               # the cue typed with a slip
+    ("we gaan op 14-2-09 naar de stad", []),                 # a short year needs a cue
+    ("ik heb het gebouw op 14-2-09 gezien", []),             # 'gebouw' is no slip of 'geboren'
 ])
 def test_birth_dates(text, expected):
     assert found(BirthDateRecogniser(), text) == expected
@@ -193,6 +203,14 @@ def test_street_with_house_number(text, expected):
     ("een vriend van mn vader, ayaydın georgiev, laat me", ["ayaydın georgiev"]),
     ("Nevena zit bij mij op school", ["Nevena"]),
     ("Storm regelt de afspraken", ["Storm"]),
+    ("mijn vriend Ben regelt alles", ["Ben"]),               # a capital after a relation
+    ("het is mijn oudere neef, yonas, die belt", ["yonas"]),  # an adjective before the relation
+    ("ik praat veel met tesfay", ["tesfay"]),                # rare in every language
+    ("senait is heel lief", ["senait"]),                     # the subject of 'is'
+    ("marco spreekt alles af", ["marco"]),                   # a known name before a verb in -t
+    ("vooral Amir en peter", ["Amir", "peter"]),             # joined to a name
+    ("Amira", ["Amira"]),                                    # a message that is only a name
+    ("Dana found me the job", ["Dana"]),
 ])
 def test_names_in_chat_spelling(text, expected):
     assert found(ChatNameRecogniser(), text) == expected
@@ -206,6 +224,11 @@ def test_names_in_chat_spelling(text, expected):
     "de storm was erg",
     "my boyfriend brought me here",
     "ewa hoe gaat het",
+    "ik moet met mnanen mee",                                # a slip of 'mannen', not a name
+    "ze zoeken meiden voor hostesswerk",                     # a compound of known words
+    "mijn vriend vindt het goed",
+    "alles is goed",
+    "Oke",
 ])
 def test_name_near_misses(text):
     assert found(ChatNameRecogniser(), text) == []
@@ -219,6 +242,17 @@ def test_name_near_misses(text):
     ("gewoon in de buurt", []),
     ("ik zat in de bus", []),
     ("in noord", []),  # a direction word, unless the conversation named Amsterdam-Noord
+    ("werk in boedapest, alles betaald", ["boedapest"]),     # a Dutch exonym (GeoNames)
+    ("het is op de markt in den bosch", ["den bosch"]),      # another name of a town
+    ("hij woont in presikhaaf", ["presikhaaf"]),             # a district no list holds
+    ("een groep in de kolenkit", ["de kolenkit"]),
+    ("ik woon in zuidoost", ["zuidoost"]),
+    ("Stationsweg 2, 2312 AV leiden", ["leiden"]),           # after a postcode: the town
+    ("ik zat in de klassenapp", []),                         # a compound of known words
+    ("advies bij het meldpunt", []),
+    ("om daar te dealen", []),
+    ("i did not go to police", []),
+    ("ik woon in colombia", []),                             # a country, not a town
 ])
 def test_lowercase_places(text, expected):
     assert found(ChatPlaceRecogniser(), text) == expected

@@ -83,7 +83,9 @@ def eval_deid(
     disable: _Disable = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON on stdout.")] = False,
     show_leaks: Annotated[bool, typer.Option(
-        "--show-leaks", help="Also list each missed identifier with its context (shows identifiers!)."
+        "--show-leaks",
+        help="Also list each missed identifier and each over-masked span with its context "
+             "(shows identifiers!).",
     )] = False,
 ) -> None:
     """Recall per identifier type, precision, codable terms kept, and the leaks."""
@@ -122,6 +124,14 @@ def eval_deid(
         for leak in scores.leaks:
             leaks.add_row(leak.conversation_id, str(leak.message), leak.type, leak.text, leak.context)
         console.print(leaks)
+        over = Table(
+            title=f"Te veel gemaskeerd: {len(scores.over_masked)} stukken zonder identificerend gegeven"
+        )
+        for column in ("gesprek", "bericht", "type", "tekst", "context"):
+            over.add_column(column)
+        for span in scores.over_masked:
+            over.add_row(span.conversation_id, str(span.message), span.type, span.text, span.context)
+        console.print(over)
     else:
         console.print(f"lekken: {len(scores.leaks)} "
                       "(lijst met --show-leaks; die toont identificerende gegevens)")

@@ -33,6 +33,7 @@ class DeidScores:
     codable_kept: int = 0
     codable_by_category: dict[str, list[int]] = field(default_factory=dict)  # [kept, total]
     leaks: list[Leak] = field(default_factory=list)
+    over_masked: list[Leak] = field(default_factory=list)  # predicted spans on no gold identifier
     conversations: int = 0
     messages: int = 0
 
@@ -68,6 +69,10 @@ class DeidScores:
             out["leak_list"] = [
                 {"id": lk.conversation_id, "message": lk.message, "type": lk.type, "text": lk.text,
                  "context": lk.context} for lk in self.leaks
+            ]
+            out["over_masked_list"] = [
+                {"id": lk.conversation_id, "message": lk.message, "type": lk.type, "text": lk.text,
+                 "context": lk.context} for lk in self.over_masked
             ]
         return out
 
@@ -113,6 +118,10 @@ def score_conversation(gold: Conversation, predicted: Conversation, scores: Deid
             scores.predicted += 1
             if any(span.start < s.end and s.start < span.end for s in g.spans):
                 scores.predicted_true += 1
+            else:
+                left, right = max(0, span.start - 40), min(len(text), span.end + 40)
+                scores.over_masked.append(Leak(gold.id, index, span.type, text[span.start:span.end],
+                                               text[left:right].replace("\n", " ")))
         for category, pattern in patterns:
             for m in pattern.finditer(text):
                 if any(m.start() < s.end and s.start < m.end() for s in g.spans):

@@ -113,9 +113,63 @@ def foreign_cities() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def geonames_places() -> frozenset[str]:
+    """Folded GeoNames places: Dutch and Belgian villages and their other names ("den bosch"),
+    cities of the world, and the Dutch exonyms of big ones ("parijs"); see data/geonames_places.txt."""
+    lines = _data_text("geonames_places.txt").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def all_places() -> frozenset[str]:
-    """Dutch places and foreign cities together."""
-    return placenames() | foreign_cities()
+    """Dutch places, foreign cities and GeoNames places together."""
+    return placenames() | foreign_cities() | geonames_places()
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@lru_cache(maxsize=1)
+def _frequent_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Frequent Dutch words (zipf >= 4) that are not first names, and those words with one
+    letter dropped."""
+    from wordfreq import top_n_list
+
+    names = first_names()
+    words = frozenset(
+        w for w in top_n_list("nl", 20000)
+        if w.isalpha() and len(w) >= 4 and zipf_frequency(w, "nl") >= 4.0 and w not in names
+    )
+    return words, frozenset(d for w in words for d in _deletes(w))
+
+
+@lru_cache(maxsize=65536)
+def typo_of_common_word(key: str) -> bool:
+    """One slip away from a frequent Dutch word: a letter dropped ("imand"), added ("spulllen")
+    or two swapped ("mnanen", "vreoger", "klnaten"); a word typed in a hurry, not a name.
+    A changed letter is not counted: too many names are one letter from a word."""
+    if len(key) < 5 or zipf_frequency(key, "nl") >= 4.0:
+        return False
+    words, dropped = _frequent_words()
+    if key in dropped or any(d in words for d in _deletes(key)):
+        return True
+    return any(key[:i] + key[i + 1] + key[i] + key[i + 2:] in words for i in range(len(key) - 1))
+
+
+@lru_cache(maxsize=65536)
+def dutch_compound(key: str) -> bool:
+    """A Dutch compound of known words ("klassenapp", "meldpunt", "hostesswerk"): an ordinary
+    word that no frequency list holds, not a name. The head must be a common word (zipf >= 4),
+    the part before it a known one; "bijlmer" and "presikhaaf" do not split that way."""
+    for i in range(3, len(key) - 2):
+        head, left = key[i:], key[:i]
+        if zipf_frequency(head, "nl") >= 4.0 and (
+            zipf_frequency(left, "nl") >= 2.5
+            or (left.endswith("s") and zipf_frequency(left[:-1], "nl") >= 2.5)
+        ):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

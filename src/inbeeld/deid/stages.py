@@ -39,9 +39,23 @@ class KeepWords(Stage):
     def apply(self, texts: Sequence[str], findings: Findings) -> Findings:
         keep = keep_words(self.keep_file)
         return [
-            [f for f in found if fold(text[f.start:f.end].strip(" .,!?@")) not in keep]
+            [
+                f for f in found
+                if fold(text[f.start:f.end].strip(" .,!?@")) not in keep or _titled(text, f)
+            ]
             for text, found in zip(texts, findings, strict=True)
         ]
+
+
+# "meneer Bos", "juf Wolf": after a title a capitalised word is a surname, even a keep word
+_TITLE_BEFORE = re.compile(r"(?i)\b(?:mevrouw|mevr\.?|mw\.?|meneer|mnr\.?|dhr\.?|de heer|juf|meester)\s+$")
+
+
+def _titled(text: str, f: Finding) -> bool:
+    return (
+        f.type == "PERSON" and text[f.start:f.start + 1].isupper()
+        and _TITLE_BEFORE.search(text[max(0, f.start - 12):f.start]) is not None
+    )
 
 
 _TITLE = re.compile(

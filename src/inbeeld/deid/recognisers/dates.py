@@ -35,6 +35,35 @@ _CUES = ("geboren", "geb.", "geb ", "geboortedatum", "jarig", "verjaardag", "bir
          "identiteitskaart", "passport", "verblijfspas", "rijbewijs")
 
 
+# the cues typed in a hurry ("geobren", "gebroen", "verjaadag"): one slip allowed, two in long ones
+_FUZZY_CUES = {"geboren": 1, "geboortedatum": 2, "verjaardag": 2, "geboortedag": 2, "birthday": 1}
+_WORD = re.compile(r"[a-z]{6,}")
+
+
+def _typo_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a swap of neighbours is one slip), or limit + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _fuzzy_cue(context: str) -> bool:
+    return any(
+        _typo_distance(word, cue, limit) <= limit
+        for word in _WORD.findall(context)
+        for cue, limit in _FUZZY_CUES.items()
+    )
+
+
 class BirthDateRecogniser(Recogniser):
     """Every full date (day, month, four-digit year); dates without a year only after a birth cue."""
 
@@ -44,7 +73,8 @@ class BirthDateRecogniser(Recogniser):
         self.window = window
 
     def _cued(self, text: str, start: int) -> bool:
-        return any(cue in before(text, start, self.window) for cue in _CUES)
+        context = before(text, start, self.window)
+        return any(cue in context for cue in _CUES) or _fuzzy_cue(context)
 
     def find(self, text: str) -> Iterator[Finding]:
         for m in _NUMERIC.finditer(text):

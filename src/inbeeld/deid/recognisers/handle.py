@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from wordfreq import zipf_frequency
 
-from inbeeld.deid.lexicons import common_words, fold, keep_words
+from inbeeld.deid.lexicons import common_words, first_names, fold, keep_words
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
 
@@ -16,7 +16,7 @@ _PLATFORM = (
     r"snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tt|telegram|tg|kik|discord|twitter|fb|facebook|"
     r"threads|wickr|signal|onlyfans|of|roblox|fortnite|psn|xbox|steam|twitch|youtube|yt|bereal|"
     r"account|acc|username|user|gebruikersnaam|gamertag|naam op (?:snap|insta|tiktok|discord)|"
-    r"noemt zich|noemde zich|noemen zich|contactnaam|contact"
+    r"n[aeiou]{0,3}m[dt]e? zich|noemen zich|contactnaam|contact"  # "noemt zich", typed "nomt zich"
 )
 # "mn snap is x", "snap: x", "insta = x", "zn tiktok heet x", "add me op snap x_y"
 _CUE = re.compile(
@@ -30,6 +30,14 @@ _SHAPED = re.compile(
     r"|(?=[A-Za-z]{3})(?=[A-Za-z0-9._]*\d)[A-Za-z][A-Za-z0-9.]{4,29}[A-Za-z0-9])(?![\w@-]|\.\w)"
 )
 
+# short ones, letters then digits ("raj48", "ewa0"): a handle unless the letters are a common word
+# ("groep8", "top10", "covid19" stay)
+_SHORT = re.compile(r"(?<![\w@./-])(?P<letters>[A-Za-z]{3,})\d{1,4}(?![\w@-]|\.\w)")
+
+_WORD_NUMBER = re.compile(r"([A-Za-z]+)(\d{1,2})")
+# a first name joined to a word by a dot ("isabella.money", "sanne.xo"): a handle, not a URL
+_DOTTED = re.compile(r"(?<![\w@./-])(?P<name>[A-Za-z]{3,})\.[A-Za-z]{2,}(?:\.[A-Za-z]+)*(?![\w@/-]|\.\w)")
+
 
 class HandleRecogniser(Recogniser):
     name = "handle"
@@ -37,6 +45,13 @@ class HandleRecogniser(Recogniser):
     def __init__(self, keep_file: str | None = None, max_zipf: float = 4.0) -> None:
         self.keep_file = keep_file
         self.max_zipf = max_zipf
+
+    def _common(self, letters: str) -> bool:
+        """A common word in Dutch or English: with a number after it, still no handle."""
+        key = fold(letters)
+        return key in common_words() or max(
+            zipf_frequency(key, "nl"), zipf_frequency(key, "en")
+        ) >= self.max_zipf
 
     def _wordlike(self, token: str) -> bool:
         """A plain word that a cue pattern happened to catch ("ik ken hem van snap en ...")."""
@@ -61,15 +76,34 @@ class HandleRecogniser(Recogniser):
         for m in _CUE.finditer(text):
             token = m.group(1).rstrip(".")
             start = m.start(1)
-            if not token or self._wordlike(token):
+            connector = text[m.start(0) : start].lower()
+            # "insta: storm": after a colon or = even a plain word is the handle, unless a very
+            # common one ("snap: nee") or a keep word
+            key = fold(token.lstrip("@"))
+            typed = (
+                any(c in connector for c in (":", "=", "->"))
+                and zipf_frequency(key, "nl") < 5.0
+                and key not in keep_words(self.keep_file)
+            )
+            if not token or (self._wordlike(token) and not typed):
                 continue
             shaped = not token.isalpha()
-            connector = text[m.start(0):start].lower()
-            strong = any(c in connector for c in (":", "=", ",", " is ", " heet ", "->"))
+            strong = any(c in connector for c in (":", "=", ",", " is ", " heet ", "->", " zich "))
             if shaped or strong:
                 yield Finding(start, start + len(token), "HANDLE", self.name)
         for m in _SHAPED.finditer(text):
             token = m.group()
             if fold(token) in keep_words(self.keep_file):
+                continue
+            plain = _WORD_NUMBER.fullmatch(token)
+            if plain and self._common(plain.group(1)):
+                continue  # "groep8", "covid19"
+            yield Finding(m.start(), m.end(), "HANDLE", self.name)
+        for m in _DOTTED.finditer(text):
+            if fold(m.group("name")) in first_names() and fold(m.group()) not in keep_words(self.keep_file):
+                yield Finding(m.start(), m.end(), "HANDLE", self.name)
+        for m in _SHORT.finditer(text):
+            # street talk ("ewa") is a keep word, but with digits glued on it is someone's handle
+            if self._common(m.group("letters")):
                 continue
             yield Finding(m.start(), m.end(), "HANDLE", self.name)

@@ -13,10 +13,18 @@ from collections.abc import Iterator
 
 from wordfreq import zipf_frequency
 
-from inbeeld.deid.lexicons import common_words, first_names, fold, keep_words, surnames
+from inbeeld.deid.lexicons import (
+    common_words,
+    dutch_compound,
+    first_names,
+    fold,
+    keep_words,
+    surnames,
+    typo_of_common_word,
+)
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser, before
-from inbeeld.deid.recognisers.words import tokens
+from inbeeld.deid.recognisers.words import Token, tokens
 
 RELATIONS = (
     "vriend|vriendje|vriendin|vriendinnetje|friend|boyfriend|girlfriend|broer|broertje|zus|zusje|"
@@ -27,6 +35,11 @@ RELATIONS = (
     "kleinzoon|kleindochter|vriendinnen|vrienden|jongen|meisje|man|vrouw|gast|chick|dude|"
     "brother|sister|cousin|uncle|aunt|boss|husband|wife|partner|vriendje|date|kennis|familielid|"
     "klant|klanten|contact|collega's|vriendengroep"
+)
+# "mn grote neef", "haar nieuwe vriend": a relation with an adjective is still a relation
+_ADJECTIVES = (
+    r"(?:grote|kleine|oudere|jongere|oude|nieuwe|beste|echte|eigen|lieve|enige|vorige|eerste|"
+    r"tweede|older|new|best|old|little|big)"
 )
 # a name follows for sure: any word but a common one is taken
 _STRONG = re.compile(
@@ -40,14 +53,16 @@ _WEAK = re.compile(
     rf"(?:\bik ben|\bben ik|\bi am|\bi'm|\bim|\bthis is|\bhier is|\bspreekt met|\bspreek je met|"
     rf"\bchat je met|\bhoi|\bhey|\bhi|\bhallo|\bhello|\bdag|\bdoei|\bbedankt|\bdank je|\bdankje|"
     rf"\bsorry|\bsamen met|\bcontact met|\bken alleen|\bvooral|"
-    rf"\b(?:mn|mijn|m'n|zn|zijn|z'n|haar|d'r|der|onze|ons|je|jouw|jullie|die|een|my|his|her|the|a|de|het)\s+(?:{RELATIONS}))"
+    rf"\b(?:mn|mijn|m'n|zn|zijn|z'n|haar|d'r|der|onze|ons|je|jouw|jullie|die|een|my|his|her|the|a|de|het)"
+    rf"\s+(?:{_ADJECTIVES}\s+)?(?:{RELATIONS}))"
     r"[\s,:]*$"
     # apposition: "een vriend van de familie, joshua, zegt ..."
     rf"|\b(?:{RELATIONS}|familie)\b[^,.!?\n]{{0,30}},\s*$"
 )
 # words next to which a name often stands, but an ordinary word just as often
 _NEAR = re.compile(
-    r"(?:\bmet|\baan|\bzijn|\ben|\bvan|\bbij|\bvoor|\bzegt|\bzei|\bvroeg|\bappte|\bwil|\bvond)[\s,]*$"
+    r"(?:\bmet|\baan|\bzijn|\ben|\bvan|\bbij|\bvoor|\bzegt|\bzei|\bvroeg|\bappte|\bwil|\bvond|"
+    r"\bom|\bvia|\bover|\btegen|\bwith|\bfrom)[\s,]*$"
 )
 # "dat heet criminele uitbuiting": naming a thing, not a person
 _NAMING_A_THING = re.compile(
@@ -60,22 +75,97 @@ _SUBJECT_VERB = re.compile(
     r"dreigt|dreigde|is mn|is mijn|is m'n|is zn|is een|was mn|was mijn|en ik|zn|z'n|says|said|has|"
     r"took|takes|staat|stond|wacht|wachtte|brengt|brrengt|pakt|pakte|vraagt|vroeg|maakt|maakte|"
     r"dwingt|bedreigt|chantert|verkoopt|verkocht|werkt|werkte|rijdt|reed|kent|kende|verdient|"
-    r"is de|is die|is mijn|heeft mij|heeft me)\b",
+    r"is de|is die|is mijn|heeft mij|heeft me|is my|is his|is her|was my|kijkt|keek|"
+    r"found|keeps|kept|makes|made|brings|brought|sells|sold|"
+    r"tells|told|wants|wanted|gets|got|sends|sent|pays|paid|lives|lived|works|worked)\b",
     re.IGNORECASE,
 )
 # the last word of each strong cue, for the fast path
-_STRONG_LAST = frozenset({
-    "heet", "heette", "heten", "zich", "me", "hem", "haar", "genaamd", "is", "named", "called",
-    "naam",
-})
+_STRONG_LAST = frozenset(
+    {
+        "heet",
+        "heette",
+        "heten",
+        "zich",
+        "me",
+        "hem",
+        "haar",
+        "genaamd",
+        "is",
+        "named",
+        "called",
+        "naam",
+    }
+)
 # a cue word right before: only these let a word that no name list knows through the fast path
-_CUE_LAST = _STRONG_LAST | frozenset({
-    "mevrouw", "meneer", "mevr", "mw", "dhr", "juf", "meester", "mr", "ms", "mrs",
-})
+_CUE_LAST = _STRONG_LAST | frozenset(
+    {
+        "mevrouw",
+        "meneer",
+        "mevr",
+        "mw",
+        "dhr",
+        "juf",
+        "meester",
+        "mr",
+        "ms",
+        "mrs",
+    }
+)
 _TITLE_BEFORE = re.compile(r"\b(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|juf|meester|mr\.?|ms\.?|mrs\.?)\s+$")
-_INTERFIX = frozenset({
-    "de", "van", "der", "den", "el", "al", "ten", "ter", "le", "la", "da", "di", "du", "von",
-})
+_INTERFIX = frozenset(
+    {
+        "de",
+        "van",
+        "der",
+        "den",
+        "el",
+        "al",
+        "ten",
+        "ter",
+        "le",
+        "la",
+        "da",
+        "di",
+        "du",
+        "von",
+    }
+)
+
+
+_RELATION_WORDS = frozenset(RELATIONS.split("|"))
+_PREPOSITIONS = frozenset({"met", "van", "bij", "om", "via", "tegen", "voor", "aan", "with", "from"})
+_BE = re.compile(r"\s+(?:is|was|wordt|werd|heeft|had|uit (?:mijn|zijn|haar|de|het))\b")
+
+
+_NOT_VERBS = frozenset({"echt", "ooit", "toch", "zelfs", "niet", "heel", "net", "met", "wat", "dat",
+                        "het", "laat", "sowieso", "gewoon", "eerst", "nooit", "altijd", "vaak"})
+
+
+def _verb_third_person(word: str) -> bool:
+    """Shaped like a Dutch verb after "hij": ends in -t and is a common word ("spreekt", "zit")."""
+    key = word.lower()
+    return len(key) >= 3 and key.endswith("t") and key not in _NOT_VERBS and zipf_frequency(key, "nl") >= 3.0
+
+
+def _after_comma(text: str, start: int) -> bool:
+    return text[max(0, start - 3):start].rstrip().endswith(",")
+
+
+def _only_word(text: str, tok: Token) -> bool:
+    """The token is the whole message (but for spaces and punctuation)."""
+    return not text[:tok.start].strip(" \t\n.,!?:") and not text[tok.end:].strip(" \t\n.,!?:")
+
+
+def _name_shaped(key: str) -> bool:
+    """A word as rare in Dutch as in English, or in neither ("tesfay", "eldridge", "marianna"):
+    names travel between languages, ordinary words are common in one of them."""
+    if len(key) < 4 or not key.isalpha() or key in common_words() or dutch_compound(key):
+        return False
+    if typo_of_common_word(key):
+        return False
+    nl, en = zipf_frequency(key, "nl"), zipf_frequency(key, "en")
+    return (nl < 1.0 and en < 2.0) or (min(nl, en) >= 1.0 and max(nl, en) < 3.6 and abs(nl - en) < 1.2)
 
 
 class ChatNameRecogniser(Recogniser):
@@ -83,8 +173,9 @@ class ChatNameRecogniser(Recogniser):
 
     name = "chat_names"
 
-    def __init__(self, max_zipf: float = 3.6, max_zipf_cued: float = 5.2,
-                 keep_file: str | None = None) -> None:
+    def __init__(
+        self, max_zipf: float = 3.6, max_zipf_cued: float = 5.2, keep_file: str | None = None
+    ) -> None:
         self.max_zipf = max_zipf
         self.max_zipf_cued = max_zipf_cued
         self.keep_file = keep_file
@@ -99,27 +190,61 @@ class ChatNameRecogniser(Recogniser):
         while i < len(toks):
             tok = toks[i]
             key = tok.text.lower() if tok.text.isascii() else fold(tok.text)
+            prev = toks[i - 1].text.lower() if i else ""
             # fast path: a word no list knows needs a cue right before it, or to act as a
             # capitalised, rare subject at a sentence start
-            if key not in names and (i == 0 or toks[i - 1].text.lower() not in _CUE_LAST) and (
-                not (tok.sentence_start and tok.capitalised) or zipf_frequency(key, "nl") >= 2.5
+            if (
+                key not in names
+                and prev not in _CUE_LAST
+                and (not (tok.sentence_start and tok.capitalised) or zipf_frequency(key, "nl") >= 2.5)
+                # "mijn vriend Ben": a capital right after a relation word
+                and not (tok.capitalised and not tok.sentence_start and prev in _RELATION_WORDS)
+                # "een relatie met nevena", "het huis van eldridge": a rare word after a preposition
+                and not (prev in _PREPOSITIONS and _name_shaped(key))
+                # "mn grote neef, tesfay", "een jongen van school, dimitar,": a rare word right
+                # after a relation or set off by commas
+                and not ((prev in _RELATION_WORDS or _after_comma(text, tok.start)) and _name_shaped(key))
+                # "luwam is heel bang", "maarten spreekt alles af": a subject at a sentence start
+                and not (
+                    tok.sentence_start
+                    and _name_shaped(key)
+                    and (_BE.match(text, tok.end) or _SUBJECT_VERB.match(text, tok.end))
+                )
+                # a message that is only a name: the answer to "hoe heet je?"
+                and not _only_word(text, tok)
             ):
                 i += 1
                 continue
             acting = tok.sentence_start and (
                 _SUBJECT_VERB.match(text, tok.end) is not None
                 or (
-                    i + 1 < len(toks) and _SUBJECT_VERB.match(text, toks[i + 1].end) is not None
+                    i + 1 < len(toks)
+                    and _SUBJECT_VERB.match(text, toks[i + 1].end) is not None
                     and fold(toks[i + 1].text) not in common_words()
                     and zipf_frequency(fold(toks[i + 1].text), "nl") < 3.0
                 )
+                # "maarten spreekt alles af": a known name before a verb ending in -t
+                or (key in names and i + 1 < len(toks) and _verb_third_person(toks[i + 1].text))
+                # "Milouska is heel bang", "luwam is ...": a rare word as the subject of "is"
+                or (
+                    (tok.capitalised or _name_shaped(key))
+                    and zipf_frequency(key, "nl") < 3.6
+                    and _BE.match(text, tok.end) is not None
+                )
+            )
+            # "mijn vriend Ben laat ...": a capital after a relation is a name, even "Ben" or "Storm"
+            related = (
+                tok.capitalised
+                and not tok.sentence_start
+                and prev in _RELATION_WORDS
+                and (_WEAK.search(before(text, tok.start, 40)) is not None)
             )
             # a name that is also a common word ("Storm", "Bas") only counts as a subject that acts
             context = before(text, tok.start, 40)
             strong = _STRONG.search(context) is not None and not _NAMING_A_THING.search(context)
             strong = strong and (tok.capitalised or zipf_frequency(key, "nl") < 5.0)
             titled = tok.capitalised and _TITLE_BEFORE.search(context) is not None  # "meneer Bos"
-            exempt = ((acting and key in names) or strong or titled) and key not in keep_words(
+            exempt = ((acting and key in names) or strong or titled or related) and key not in keep_words(
                 self.keep_file
             )
             if self._blocked(key) and not exempt:
@@ -129,8 +254,9 @@ class ChatNameRecogniser(Recogniser):
             known = key in names
             # a word no dictionary knows ("tesfay", "ruchil"): after a cue, a name
             unknown = len(key) >= 3 and freq < 1.0 and zipf_frequency(key, "en") < 2.0
+            unknown = unknown and not typo_of_common_word(key)
             taken = False
-            if titled:
+            if titled or related:
                 taken = True
             elif _STRONG.search(context) and not _NAMING_A_THING.search(context):
                 taken = freq < self.max_zipf_cued or known or tok.capitalised
@@ -139,16 +265,26 @@ class ChatNameRecogniser(Recogniser):
                 # international name is about as common in English as in Dutch, a Dutch verb is not
                 name_like = freq < self.max_zipf + 0.8 or zipf_frequency(key, "en") >= freq - 0.7
                 cued_name = known and (tok.capitalised or (name_like and freq < self.max_zipf_cued))
-                taken = cued_name or unknown
+                taken = cued_name or unknown or _name_shaped(key)
             elif _NEAR.search(context):
                 capital = tok.capitalised and not tok.sentence_start and freq < 5.0
                 taken = known and (freq < self.max_zipf + 0.8 or capital)
+                taken = taken or (prev in _PREPOSITIONS and _name_shaped(key))
+                # "vooral Bashar en peter": joined to a name, a known name is one too
+                coordinated = prev in ("en", "of", "and") and i >= 2 and (
+                    fold(toks[i - 2].text) in names or toks[i - 2].capitalised
+                )
+                taken = taken or (known and coordinated and freq < 5.5)
             elif acting:
                 # "Nevena zit bij mij", "Storm regelt de afspraken", "alan neemt het geld"
                 if tok.capitalised:
-                    taken = (known and freq < 5.5) or (freq < 2.5 and len(key) >= 3)
+                    taken = (known and freq < 5.5) or _name_shaped(key) or (
+                        freq < 2.5 and len(key) >= 3 and not typo_of_common_word(key)
+                    )
                 else:
-                    taken = known and freq < 5.0
+                    taken = (known and freq < 5.0) or _name_shaped(key)
+            elif _only_word(text, tok):
+                taken = (known and freq < 5.0) or _name_shaped(key)
             elif known and len(key) >= 3:
                 plain_word = freq >= self.max_zipf or zipf_frequency(key, "en") >= 4.0
                 # a capital inside a sentence says "name" unless the word is very common
@@ -163,8 +299,14 @@ class ChatNameRecogniser(Recogniser):
             if j < len(toks) and toks[j].start - (toks[j - 1].end if j > i + 1 else end) <= 1:
                 surname = fold(toks[j].text)
                 rare = zipf_frequency(surname, "nl") < 2.5 and zipf_frequency(surname, "en") < 3.5
-                if not self._blocked(surname) and len(surname) >= 3 and (
-                    (surname in family and zipf_frequency(surname, "nl") < 4.5) or rare
+                # "schoonhouden" is rare but a compound verb; "haddad" is common in no language
+                rare = (rare and not dutch_compound(surname) and not typo_of_common_word(surname)) or (
+                    _name_shaped(surname)
+                )
+                if (
+                    not self._blocked(surname)
+                    and len(surname) >= 3
+                    and ((surname in family and zipf_frequency(surname, "nl") < 4.5) or rare)
                 ):
                     end = toks[j].end
                     i = j

@@ -7,7 +7,15 @@ from collections.abc import Iterator
 
 from wordfreq import zipf_frequency
 
-from inbeeld.deid.lexicons import all_places, common_words, fold, keep_words
+from inbeeld.deid.lexicons import (
+    all_places,
+    common_words,
+    dutch_compound,
+    first_names,
+    fold,
+    keep_words,
+    typo_of_common_word,
+)
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
 from inbeeld.deid.recognisers.words import Token, tokens
@@ -17,19 +25,46 @@ def _after_postcode(text: str, prev: Token) -> bool:
     """After a postcode comes the town: "1234 ab zwolle", "1234AB, zwolle"."""
     if prev.end - prev.start != 2:
         return False
-    digits = text[max(0, prev.start - 5):prev.start].rstrip()
+    digits = text[max(0, prev.start - 5) : prev.start].rstrip()
     return len(digits) >= 4 and digits[-4:].isdigit()
 
-_CUE_WORDS = frozenset({
-    "in", "uit", "naar", "vanuit", "rond", "richting", "bij", "te", "woon", "woont", "from", "to",
-})
+
+_CUE_WORDS = frozenset(
+    {
+        "in",
+        "uit",
+        "naar",
+        "vanuit",
+        "rond",
+        "richting",
+        "bij",
+        "te",
+        "woon",
+        "woont",
+        "from",
+        "to",
+        "near",
+    }
+)
+# before a neighbourhood no list knows ("te dealen", "to police" are no places)
+_DISTRICT_CUES = frozenset({"in", "uit", "naar", "vanuit", "bij"})
+# "amsterdam-noord", "nieuw-west", "zuid-oost": a compass part makes a hyphenated word a district
+_COMPASS = frozenset({"noord", "zuid", "oost", "west", "centrum", "north", "south", "east"})
+# "in zuidoost", "in noordwest": the districts of big cities are named so
+_COMPASS_DISTRICTS = frozenset({"zuidoost", "zuidwest", "noordoost", "noordwest", "nieuwwest"})
 # endings of Dutch place and neighbourhood names: an unknown lowercase word after "in" that ends
 # like this is a place ("in holtenbroek"), not a typo
 _TOPONYM = re.compile(
     r"(?:broek|burg|dam|dijk|veen|wijk|hoven|horst|kerk|loo|stein|oord|wold|woude|hout|heim|meer|"
     r"veld|rode|rade|donk|beek|bergen|berg|zand|mond|sluis|haven|huizen|drecht|stad|laar|werf|"
-    r"zijl|waard|polder|hoek|gein|sum|ingen|um|erp|ede|schot|lo|dorp|weide|hage|hof)$"
+    r"zijl|waard|polder|hoek|gein|sum|ingen|um|erp|ede|schot|lo|dorp|weide|hage|hof|eiland|kwartier)$"
 )
+
+
+def _dutch_only(key: str) -> bool:
+    """Seen in Dutch text but not in English and not common: a Dutch proper noun more often than
+    not ("kanaleneiland", "charlois"); Dutch dictionary words after "in" are mostly common ones."""
+    return zipf_frequency(key, "en") < 1.0 and zipf_frequency(key, "nl") < 3.3
 
 
 class ChatPlaceRecogniser(Recogniser):
@@ -41,6 +76,19 @@ class ChatPlaceRecogniser(Recogniser):
         self.max_zipf = max_zipf
         self.keep_file = keep_file
 
+    def _district(self, key: str) -> bool:
+        """A neighbourhood no list holds: after a place cue, a word no dictionary knows as an
+        ordinary word (districts have no public list that works offline)."""
+        return (
+            len(key) >= 5
+            and key.isalpha()
+            and _dutch_only(key)
+            and key not in common_words()
+            and key not in keep_words(self.keep_file)
+            and key not in first_names()
+            and not dutch_compound(key) and not typo_of_common_word(key)
+        )
+
     def find(self, text: str) -> Iterator[Finding]:
         places = all_places()
         toks = tokens(text)
@@ -48,28 +96,61 @@ class ChatPlaceRecogniser(Recogniser):
             if i == 0:
                 continue
             prev = toks[i - 1].text.lower()
-            if prev not in _CUE_WORDS and not _after_postcode(text, toks[i - 1]):
+            postcode = _after_postcode(text, toks[i - 1])
+            if prev not in _CUE_WORDS and not postcode:
                 continue
             for n in (4, 3, 2, 1):  # longest place name first
-                run = toks[i:i + n]
+                run = toks[i : i + n]
                 if len(run) < n:
                     continue
-                phrase = fold(text[run[0].start:run[-1].end])
+                phrase = fold(text[run[0].start : run[-1].end])
                 if phrase not in places or phrase in keep_words(self.keep_file):
                     continue
-                if n == 1 and (phrase in common_words() or zipf_frequency(phrase, "nl") >= self.max_zipf):
+                # after a postcode the word is the town, even one that is also a verb ("leiden")
+                if n == 1 and not postcode and (
+                    phrase in common_words() or zipf_frequency(phrase, "nl") >= self.max_zipf
+                ):
                     continue
-                if n > 1 and run[0].text.lower() in ("de", "het", "een") and all(
-                    fold(t.text) in common_words() or zipf_frequency(fold(t.text), "nl") >= 4.0 for t in run
+                if (
+                    n > 1
+                    and run[0].text.lower() in ("de", "het", "een")
+                    and all(
+                        fold(t.text) in common_words() or zipf_frequency(fold(t.text), "nl") >= 4.0
+                        for t in run
+                    )
                 ):
                     continue  # "de buurt", "de bus": villages of that name exist, but not here
                 yield Finding(run[0].start, run[-1].end, "PLACE", self.name)
                 break
             else:
                 key = fold(tok.text)
-                if "-" in key and key.split("-")[0] in places and key not in keep_words(self.keep_file):
+                parts = key.split("-")
+                if (
+                    len(parts) > 1
+                    and (parts[0] in places or _COMPASS.intersection(parts))
+                    and (key not in keep_words(self.keep_file))
+                ):
                     yield Finding(tok.start, tok.end, "PLACE", self.name)  # "amsterdam-noord"
                     continue
-                if (len(key) >= 6 and _TOPONYM.search(key) and zipf_frequency(key, "nl") < 3.5
-                        and key not in common_words() and key not in keep_words(self.keep_file)):
+                if prev in _DISTRICT_CUES and (self._district(key) or key in _COMPASS_DISTRICTS):
+                    yield Finding(tok.start, tok.end, "PLACE", self.name)
+                    continue
+                # "in de kolenkit", "uit de Kolenkit": a district written with its article
+                if (
+                    prev in ("in", "uit")
+                    and key in ("de", "het")
+                    and i + 1 < len(toks)
+                    and toks[i + 1].start - tok.end == 1
+                ):
+                    nxt = toks[i + 1]
+                    if self._district(fold(nxt.text)):
+                        yield Finding(tok.start, nxt.end, "PLACE", self.name)
+                        continue
+                if (
+                    len(key) >= 6
+                    and _TOPONYM.search(key)
+                    and zipf_frequency(key, "nl") < 3.5
+                    and key not in common_words()
+                    and key not in keep_words(self.keep_file)
+                ):
                     yield Finding(tok.start, tok.end, "PLACE", self.name)
