@@ -37,6 +37,11 @@ def test_a_span_that_masks_no_identifier_lowers_precision():
     scores = DeidScores()
     score_conversation(gold, predicted, scores)
     assert scores.precision == 0.5
+    # the over-masked span is listed (with --show-leaks) so that precision can be looked into
+    assert [span.text for span in scores.over_masked] == ["bang"]
+    listed = scores.as_dict(show_leaks=True)["over_masked_list"]
+    assert [(row["text"], row["type"]) for row in listed] == [("bang", "PERSON")]
+    assert "over_masked_list" not in scores.as_dict()
 
 
 def test_a_masked_codable_term_is_counted_as_lost():
