@@ -87,6 +87,7 @@ def test_url(text, expected):
     ("insta: orkaan", ["orkaan"]),                          # a plain word typed after a colon
     ("van tiktok, romy.money. echt", ["romy.money"]),       # a first name and a word, dotted
     ("hij nomt zich zoeyxcash", ["zoeyxcash"]),             # the cue typed with a slip
+    ("op zijn telefoon stond larsboss", ["larsboss"]),      # a first name glued to a word
 ])
 def test_handles_with_and_without_at(text, expected):
     assert found(HandleRecogniser(), text) == expected
@@ -102,6 +103,7 @@ def test_handles_with_and_without_at(text, expected):
     "ik zit in groep8 en hij in klas2",   # a common word with a digit
     "snap: nee",                          # an answer, not a handle
     "het is klaar.morgen verder",         # a missing space after a full stop
+    "wat een hansworst is dat",           # a name glued to a word, but a word itself
 ])
 def test_handle_near_misses(text):
     assert found(HandleRecogniser(), text) == []
@@ -210,6 +212,7 @@ def test_street_with_house_number(text, expected):
     ("marco spreekt alles af", ["marco"]),                   # a known name before a verb in -t
     ("vooral Amir en peter", ["Amir", "peter"]),             # joined to a name
     ("Amira", ["Amira"]),                                    # a message that is only a name
+    ("mijn naam is fenna van leeuwen", ["fenna van leeuwen"]),  # a surname after an interfix
     ("Dana found me the job", ["Dana"]),
 ])
 def test_names_in_chat_spelling(text, expected):
@@ -229,6 +232,7 @@ def test_names_in_chat_spelling(text, expected):
     "mijn vriend vindt het goed",
     "alles is goed",
     "Oke",
+    "kevin van school",
 ])
 def test_name_near_misses(text):
     assert found(ChatNameRecogniser(), text) == []

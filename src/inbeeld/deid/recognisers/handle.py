@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -34,9 +35,29 @@ _SHAPED = re.compile(
 # ("groep8", "top10", "covid19" stay)
 _SHORT = re.compile(r"(?<![\w@./-])(?P<letters>[A-Za-z]{3,})\d{1,4}(?![\w@-]|\.\w)")
 
+_WORD_TOKEN = re.compile(r"(?<![\w@./-])[A-Za-z]{7,30}(?![\w@-]|\.\w)")
 _WORD_NUMBER = re.compile(r"([A-Za-z]+)(\d{1,2})")
 # a first name joined to a word by a dot ("isabella.money", "sanne.xo"): a handle, not a URL
 _DOTTED = re.compile(r"(?<![\w@./-])(?P<name>[A-Za-z]{3,})\.[A-Za-z]{2,}(?:\.[A-Za-z]+)*(?![\w@/-]|\.\w)")
+
+
+@lru_cache(maxsize=65536)
+def _name_and_word(key: str) -> bool:
+    """A first name glued to an English word ("svenboss", "jeaninemoney", "adilaxvip"):
+    the shape of a username. The whole must be no word itself ("hansworst")."""
+    if zipf_frequency(key, "nl") >= 1.0 or zipf_frequency(key, "en") >= 1.5:
+        return False
+    names = first_names()
+    for cut in range(3, len(key) - 2):
+        rest = key[cut:].removeprefix("x")
+        if (
+            key[:cut] in names
+            and len(rest) >= 2
+            and zipf_frequency(rest, "en") >= 3.5
+            and fold(rest) not in common_words()
+        ):
+            return True
+    return False
 
 
 class HandleRecogniser(Recogniser):
@@ -49,9 +70,10 @@ class HandleRecogniser(Recogniser):
     def _common(self, letters: str) -> bool:
         """A common word in Dutch or English: with a number after it, still no handle."""
         key = fold(letters)
-        return key in common_words() or max(
-            zipf_frequency(key, "nl"), zipf_frequency(key, "en")
-        ) >= self.max_zipf
+        return (
+            key in common_words()
+            or max(zipf_frequency(key, "nl"), zipf_frequency(key, "en")) >= self.max_zipf
+        )
 
     def _wordlike(self, token: str) -> bool:
         """A plain word that a cue pattern happened to catch ("ik ken hem van snap en ...")."""
@@ -101,6 +123,9 @@ class HandleRecogniser(Recogniser):
             yield Finding(m.start(), m.end(), "HANDLE", self.name)
         for m in _DOTTED.finditer(text):
             if fold(m.group("name")) in first_names() and fold(m.group()) not in keep_words(self.keep_file):
+                yield Finding(m.start(), m.end(), "HANDLE", self.name)
+        for m in _WORD_TOKEN.finditer(text):
+            if _name_and_word(m.group().lower()):
                 yield Finding(m.start(), m.end(), "HANDLE", self.name)
         for m in _SHORT.finditer(text):
             # street talk ("ewa") is a keep word, but with digits glued on it is someone's handle

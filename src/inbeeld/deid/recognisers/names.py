@@ -138,8 +138,28 @@ _PREPOSITIONS = frozenset({"met", "van", "bij", "om", "via", "tegen", "voor", "a
 _BE = re.compile(r"\s+(?:is|was|wordt|werd|heeft|had|uit (?:mijn|zijn|haar|de|het))\b")
 
 
-_NOT_VERBS = frozenset({"echt", "ooit", "toch", "zelfs", "niet", "heel", "net", "met", "wat", "dat",
-                        "het", "laat", "sowieso", "gewoon", "eerst", "nooit", "altijd", "vaak"})
+_NOT_VERBS = frozenset(
+    {
+        "echt",
+        "ooit",
+        "toch",
+        "zelfs",
+        "niet",
+        "heel",
+        "net",
+        "met",
+        "wat",
+        "dat",
+        "het",
+        "laat",
+        "sowieso",
+        "gewoon",
+        "eerst",
+        "nooit",
+        "altijd",
+        "vaak",
+    }
+)
 
 
 def _verb_third_person(word: str) -> bool:
@@ -149,12 +169,12 @@ def _verb_third_person(word: str) -> bool:
 
 
 def _after_comma(text: str, start: int) -> bool:
-    return text[max(0, start - 3):start].rstrip().endswith(",")
+    return text[max(0, start - 3) : start].rstrip().endswith(",")
 
 
 def _only_word(text: str, tok: Token) -> bool:
     """The token is the whole message (but for spaces and punctuation)."""
-    return not text[:tok.start].strip(" \t\n.,!?:") and not text[tok.end:].strip(" \t\n.,!?:")
+    return not text[: tok.start].strip(" \t\n.,!?:") and not text[tok.end :].strip(" \t\n.,!?:")
 
 
 def _name_shaped(key: str) -> bool:
@@ -271,15 +291,19 @@ class ChatNameRecogniser(Recogniser):
                 taken = known and (freq < self.max_zipf + 0.8 or capital)
                 taken = taken or (prev in _PREPOSITIONS and _name_shaped(key))
                 # "vooral Bashar en peter": joined to a name, a known name is one too
-                coordinated = prev in ("en", "of", "and") and i >= 2 and (
-                    fold(toks[i - 2].text) in names or toks[i - 2].capitalised
+                coordinated = (
+                    prev in ("en", "of", "and")
+                    and i >= 2
+                    and (fold(toks[i - 2].text) in names or toks[i - 2].capitalised)
                 )
                 taken = taken or (known and coordinated and freq < 5.5)
             elif acting:
                 # "Nevena zit bij mij", "Storm regelt de afspraken", "alan neemt het geld"
                 if tok.capitalised:
-                    taken = (known and freq < 5.5) or _name_shaped(key) or (
-                        freq < 2.5 and len(key) >= 3 and not typo_of_common_word(key)
+                    taken = (
+                        (known and freq < 5.5)
+                        or _name_shaped(key)
+                        or (freq < 2.5 and len(key) >= 3 and not typo_of_common_word(key))
                     )
                 else:
                     taken = (known and freq < 5.0) or _name_shaped(key)
@@ -303,10 +327,13 @@ class ChatNameRecogniser(Recogniser):
                 rare = (rare and not dutch_compound(surname) and not typo_of_common_word(surname)) or (
                     _name_shaped(surname)
                 )
+                # "felicia van leeuwen": after an interfix a word that is not very common is the
+                # surname ("sanne van school", "kevin van de buurt" stay)
+                interfixed = j > i + 1 and zipf_frequency(surname, "nl") < 5.0
                 if (
                     not self._blocked(surname)
                     and len(surname) >= 3
-                    and ((surname in family and zipf_frequency(surname, "nl") < 4.5) or rare)
+                    and ((surname in family and zipf_frequency(surname, "nl") < 4.5) or rare or interfixed)
                 ):
                     end = toks[j].end
                     i = j
