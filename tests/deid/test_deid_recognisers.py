@@ -69,6 +69,8 @@ def test_email(text, expected):
     ("stond op kinky.nl/advertentie/123", ["kinky.nl/advertentie/123"]),
     ("hij vond me op Kinky.nl", []),  # a bare platform domain is what research codes
     ("ok.dan zie ik je", []),
+    ("vul in: forms.gle/AbC123xyz", ["forms.gle/AbC123xyz"]),  # another TLD, a path follows
+    ("het is 50/50 en en/of", []),
 ])
 def test_url(text, expected):
     assert found(UrlRecogniser(), text) == expected
@@ -87,6 +89,7 @@ def test_url(text, expected):
     ("insta: orkaan", ["orkaan"]),                          # a plain word typed after a colon
     ("van tiktok, romy.money. echt", ["romy.money"]),       # a first name and a word, dotted
     ("hij nomt zich zoeyxcash", ["zoeyxcash"]),             # the cue typed with a slip
+    ("op insta heet ik kaas.koning", ["kaas.koning"]),      # dotted, with a platform just before
     ("op zijn telefoon stond larsboss", ["larsboss"]),      # a first name glued to a word
 ])
 def test_handles_with_and_without_at(text, expected):
@@ -104,6 +107,8 @@ def test_handles_with_and_without_at(text, expected):
     "snap: nee",                          # an answer, not a handle
     "het is klaar.morgen verder",         # a missing space after a full stop
     "wat een hansworst is dat",           # a name glued to a word, but a word itself
+    "mijn insta is verwijderd",           # a participle says what happened to the account
+    "ga naar www.voorbeeld.nl op insta",  # a web address near a platform is no handle
 ])
 def test_handle_near_misses(text):
     assert found(HandleRecogniser(), text) == []
@@ -177,6 +182,7 @@ def test_id_numbers_after_a_cue(text, expected):
     ("geboren 3 febuari 2005 in", ["3 febuari 2005"]),       # month misspelt
     ("ik moest 3 maanden 2019 uur werken", []),              # 'maanden' is no month name
     ("ze is gebroen op 14-2-09", ["14-2-09"]),               # the cue typed with a slip
+    ("ik ben op 12 juni jarig", ["12 juni"]),                 # the cue after the date
     ("we gaan op 14-2-09 naar de stad", []),                 # a short year needs a cue
     ("ik heb het gebouw op 14-2-09 gezien", []),             # 'gebouw' is no slip of 'geboren'
 ])
@@ -213,6 +219,8 @@ def test_street_with_house_number(text, expected):
     ("vooral Amir en peter", ["Amir", "peter"]),             # joined to a name
     ("Amira", ["Amira"]),                                    # a message that is only a name
     ("mijn naam is fenna van leeuwen", ["fenna van leeuwen"]),  # a surname after an interfix
+    ("ik heet trouwens Bram", ["Bram"]),                     # a common word after the cue
+    ("de jongens noemen hem Z-man", ["Z-man"]),
     ("Dana found me the job", ["Dana"]),
 ])
 def test_names_in_chat_spelling(text, expected):
@@ -257,6 +265,9 @@ def test_name_near_misses(text):
     ("om daar te dealen", []),
     ("i did not go to police", []),
     ("ik woon in colombia", []),                             # a country, not a town
+    ("ik denk amersfoort, misschien hengelo", ["amersfoort", "hengelo"]),  # towns no word spells
+    ("verlaat dan de groep", []),                            # a village, but here a verb
+    ("ze runnen een hele handel", []),
 ])
 def test_lowercase_places(text, expected):
     assert found(ChatPlaceRecogniser(), text) == expected
@@ -273,6 +284,10 @@ def test_lowercase_places(text, expected):
     ("stonden Telegram-berichten op", []),
     ("Thank you. What you describe", []),
     ("ik woon in Nederland", []),                # countries are not identifiers
+    ("hij werkt bij Bakkerij Jansen & Zonen", [("Bakkerij Jansen & Zonen", "INSTITUTION")]),
+    ("ze zit op Gomarus college", [("Gomarus college", "INSTITUTION")]),   # a lowercase head
+    ("soms. Stichting De Haven helpt", [("Stichting De Haven", "INSTITUTION")]),
+    ("we zitten op Thomas a Kempis College", [("Thomas a Kempis College", "INSTITUTION")]),
 ])
 def test_proper_nouns_typed_by_their_words_and_cues(text, expected):
     r = ProperNounRecogniser()

@@ -41,6 +41,12 @@ CASES = [
     "ik was daar met [[PERSON:mo]] en [[PERSON:kim]]",
     # a title makes a surname of a keep word
     "haar mentor is meneer [[PERSON:Bos]]",
+    # typographic dashes and slashes in a phone number; a document number with a space
+    "bel [[PHONE:06\u20111234\u20115678]] nu",
+    "mijn nummer [[PHONE:06/12/34/56/78]]",
+    "zijn id-kaart, nummer [[ID_NUMBER:KX 5518203]]",
+    # "Kiki de afspraken": no surname after a lone article
+    "dat [[PERSON:Kiki]] de afspraken regelt",
 ]
 
 KNOWN_MISSES = {

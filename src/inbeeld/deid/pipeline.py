@@ -23,6 +23,8 @@ _SECTIONS = {"recognisers": RECOGNISERS, "stages": STAGES}
 # recognisers see them as spaces, which keeps every offset that of the original text.
 _INVISIBLE = {c: " " for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F,
                                0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)}
+# Typographic dashes ("06‑2839‑1174", a phone's autocorrect) are plain hyphens to patterns.
+_INVISIBLE.update({c: "-" for c in (0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212)})
 
 
 def visible(text: str) -> str:

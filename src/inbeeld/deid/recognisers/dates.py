@@ -72,9 +72,11 @@ class BirthDateRecogniser(Recogniser):
     def __init__(self, window: int = 40) -> None:
         self.window = window
 
-    def _cued(self, text: str, start: int) -> bool:
+    def _cued(self, text: str, start: int, end: int | None = None) -> bool:
         context = before(text, start, self.window)
-        return any(cue in context for cue in _CUES) or _fuzzy_cue(context)
+        # "ik ben op 3 mei jarig": the cue may also come right after the date
+        after = text[end:end + 12].lower() if end is not None else ""
+        return any(cue in context for cue in _CUES) or _fuzzy_cue(context) or "jarig" in after
 
     def find(self, text: str) -> Iterator[Finding]:
         for m in _NUMERIC.finditer(text):
@@ -84,12 +86,12 @@ class BirthDateRecogniser(Recogniser):
             yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
         textual = set()
         for m in _TEXTUAL.finditer(text):
-            if m.group("year") or self._cued(text, m.start()):
+            if m.group("year") or self._cued(text, m.start(), m.end()):
                 textual.add(m.span())
                 yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
         for m in _TEXTUAL_LOOSE.finditer(text):
             if m.span() not in textual:
                 yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
         for m in _DAY_MONTH.finditer(text):
-            if self._cued(text, m.start()):
+            if self._cued(text, m.start(), m.end()):
                 yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)

@@ -35,6 +35,10 @@ _SHAPED = re.compile(
 # ("groep8", "top10", "covid19" stay)
 _SHORT = re.compile(r"(?<![\w@./-])(?P<letters>[A-Za-z]{3,})\d{1,4}(?![\w@-]|\.\w)")
 
+_PARTICIPLE = re.compile(r"(?:ge|be|ver|ont)[a-z]{2,}(?:t|d|en)")
+_PLATFORM_NEAR = re.compile(rf"(?i)\b(?:{_PLATFORM})\b")
+# a dotted token ending in a common top-level domain is a web address, not a handle
+_TLD_END = re.compile(r"(?i)\.(?:nl|com|be|de|org|net|eu|io|me|app|co|uk|pl|ro|info|biz)$")
 _WORD_TOKEN = re.compile(r"(?<![\w@./-])[A-Za-z]{7,30}(?![\w@-]|\.\w)")
 _WORD_NUMBER = re.compile(r"([A-Za-z]+)(\d{1,2})")
 # a first name joined to a word by a dot ("isabella.money", "sanne.xo"): a handle, not a URL
@@ -111,7 +115,9 @@ class HandleRecogniser(Recogniser):
                 continue
             shaped = not token.isalpha()
             strong = any(c in connector for c in (":", "=", ",", " is ", " heet ", "->", " zich "))
-            if shaped or strong:
+            # "mn snap is gehackt": a past participle says what happened to the account
+            participle = token.isalpha() and _PARTICIPLE.fullmatch(token.lower()) is not None
+            if (shaped or strong) and not participle:
                 yield Finding(start, start + len(token), "HANDLE", self.name)
         for m in _SHAPED.finditer(text):
             token = m.group()
@@ -122,7 +128,9 @@ class HandleRecogniser(Recogniser):
                 continue  # "groep8", "covid19"
             yield Finding(m.start(), m.end(), "HANDLE", self.name)
         for m in _DOTTED.finditer(text):
-            if fold(m.group("name")) in first_names() and fold(m.group()) not in keep_words(self.keep_file):
+            near_platform = _PLATFORM_NEAR.search(text[max(0, m.start() - 40) : m.start()]) is not None
+            named = fold(m.group("name")) in first_names() or near_platform
+            if named and not _TLD_END.search(m.group()) and fold(m.group()) not in keep_words(self.keep_file):
                 yield Finding(m.start(), m.end(), "HANDLE", self.name)
         for m in _WORD_TOKEN.finditer(text):
             if _name_and_word(m.group().lower()):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -45,7 +46,8 @@ _ADJECTIVES = (
 _STRONG = re.compile(
     r"(?:\b(?:ik|hij|zij|ze|die|ie|jij|je|hem|haar|jongen|meisje|man|vrouw|vriend|vriendin|broer|zus|"
     r"neef|nicht|oom|tante|vader|moeder|pooier|baas|gast|meid|account|he|she|naam|echt|eigenlijk)\s+(?:heet|heette)"
-    r"|\bheten|\bnoemt zich|\bnoemde zich|\bnoem me|\bnoemen hem|\bnoemen haar|"
+    r"|\bheten|\bnoemt zich|\bnoemde zich|\bnoem me|\bnoemen hem|\bnoemen haar|\bnoemt hem|"
+    r"\bnoemt haar|\bnoemde hem|\bnoemde haar|"
     r"\bgenaamd|\bnaam is|\bname is|\bnamed|\bcalled|\bnaam:|\bnaam =)\s*$"
 )
 # a name may follow: only words of the name lists are taken
@@ -177,10 +179,14 @@ def _only_word(text: str, tok: Token) -> bool:
     return not text[: tok.start].strip(" \t\n.,!?:") and not text[tok.end :].strip(" \t\n.,!?:")
 
 
+@lru_cache(maxsize=65536)
 def _name_shaped(key: str) -> bool:
     """A word as rare in Dutch as in English, or in neither ("tesfay", "eldridge", "marianna"):
     names travel between languages, ordinary words are common in one of them."""
-    if len(key) < 4 or not key.isalpha() or key in common_words() or dutch_compound(key):
+    # names are short ("arbeidsuitbuiting" is not one); a plural of a known word is no name
+    if not 4 <= len(key) <= 12 or not key.isalpha() or key in common_words() or dutch_compound(key):
+        return False
+    if key.endswith("s") and max(zipf_frequency(key[:-1], "en"), zipf_frequency(key[:-1], "nl")) >= 3.0:
         return False
     if typo_of_common_word(key):
         return False
@@ -232,6 +238,14 @@ class ChatNameRecogniser(Recogniser):
                 )
                 # a message that is only a name: the answer to "hoe heet je?"
                 and not _only_word(text, tok)
+                # "ik ken alleen tesfay", "hoi luwam": a rare word after any weak cue
+                # (not after "ik ben": "ik ben zorgcoördinator", "ik ben genderfluid")
+                and not (
+                    len(key) <= 10
+                    and prev not in ("ben", "am", "im", "i'm")
+                    and _name_shaped(key)
+                    and _WEAK.search(before(text, tok.start, 40))
+                )
             ):
                 i += 1
                 continue
@@ -262,7 +276,8 @@ class ChatNameRecogniser(Recogniser):
             # a name that is also a common word ("Storm", "Bas") only counts as a subject that acts
             context = before(text, tok.start, 40)
             strong = _STRONG.search(context) is not None and not _NAMING_A_THING.search(context)
-            strong = strong and (tok.capitalised or zipf_frequency(key, "nl") < 5.0)
+            # "ik heet trouwens Joey": a very common word after the cue is not the name
+            strong = strong and (tok.capitalised or zipf_frequency(key, "nl") < 4.5)
             titled = tok.capitalised and _TITLE_BEFORE.search(context) is not None  # "meneer Bos"
             exempt = ((acting and key in names) or strong or titled or related) and key not in keep_words(
                 self.keep_file
@@ -279,7 +294,10 @@ class ChatNameRecogniser(Recogniser):
             if titled or related:
                 taken = True
             elif _STRONG.search(context) and not _NAMING_A_THING.search(context):
-                taken = freq < self.max_zipf_cued or known or tok.capitalised
+                # "ik heet trouwens Joey": a common word no name list holds is not the name
+                taken = (freq < min(self.max_zipf_cued, 4.6) or known or tok.capitalised) and (
+                    not self._blocked(key) or tok.capitalised or known
+                )
             elif _WEAK.search(context):
                 # after "mijn vader" a verb is as likely as a name ("mijn vader nam ..."): an
                 # international name is about as common in English as in Dutch, a Dutch verb is not
@@ -329,7 +347,13 @@ class ChatNameRecogniser(Recogniser):
                 )
                 # "felicia van leeuwen": after an interfix a word that is not very common is the
                 # surname ("sanne van school", "kevin van de buurt" stay)
-                interfixed = j > i + 1 and zipf_frequency(surname, "nl") < 5.0
+                # a lone article-like interfix ("Kiki de afspraken regelt") needs more: a capital
+                article_only = all(fold(t.text) in ("de", "la", "le", "el", "al") for t in toks[i + 1 : j])
+                interfixed = (
+                    j > i + 1
+                    and zipf_frequency(surname, "nl") < 5.0
+                    and (not article_only or toks[j].capitalised)
+                )
                 if (
                     not self._blocked(surname)
                     and len(surname) >= 3

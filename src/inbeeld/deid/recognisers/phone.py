@@ -45,6 +45,9 @@ class PhoneRecogniser(Recogniser):
                 chunk = chunk[:cut]
 
     def _numbers(self, chunk: str) -> Iterator[tuple[int, int]]:
+        # "06/41/22/87/03": phonenumbers does not group digits by slashes; a slash is a space here
+        # (same length, so offsets hold)
+        chunk = chunk.replace("/", " ")
         for match in PhoneNumberMatcher(chunk, self.region, leniency=Leniency.POSSIBLE):
             digits = sum(c.isdigit() for c in match.raw_string)
             if digits >= self.min_digits and phonenumbers.is_possible_number(match.number):

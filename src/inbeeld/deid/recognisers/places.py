@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -14,6 +15,7 @@ from inbeeld.deid.lexicons import (
     first_names,
     fold,
     keep_words,
+    placenames,
     typo_of_common_word,
 )
 from inbeeld.deid.model import Finding
@@ -61,6 +63,30 @@ _TOPONYM = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
+def _plain_town(key: str) -> bool:
+    """A Dutch town that is no word in either language, so it needs no cue ("schiedam",
+    "vlaardingen", "zwolle"); towns that are words ("bergen", "leiden", "best") still do.
+    A town known abroad ("utrecht": zipf >= 2.5 in English) counts too, as English has no such word."""
+    if len(key) < 6 or not key.isalpha() or key not in placenames() or key in common_words():
+        return False
+    if _verb_form(key):
+        return False  # "handel", "verlaat" are villages, but far more often verbs
+    nl, en = zipf_frequency(key, "nl"), zipf_frequency(key, "en")
+    return (en < 2.5 and nl < 4.6) or (2.5 <= en < 4.5 and nl >= 4.5)
+
+
+_LONG_VOWEL = re.compile(r"(aa|ee|oo|uu)([^aeiou])$")
+
+
+def _verb_form(key: str) -> bool:
+    """A form of a common Dutch verb: its infinitive is the word (or the word without -t, with a
+    long vowel written short) plus -en: "handel" -> handelen, "verlaat" -> verlaten."""
+    stems = {key, key[:-1] if key.endswith("t") else key}
+    stems |= {_LONG_VOWEL.sub(lambda m: m.group(1)[0] + m.group(2), stem) for stem in stems}
+    return any(zipf_frequency(stem + "en", "nl") >= 3.5 for stem in stems)
+
+
 def _dutch_only(key: str) -> bool:
     """Seen in Dutch text but not in English and not common: a Dutch proper noun more often than
     not ("kanaleneiland", "charlois"); Dutch dictionary words after "in" are mostly common ones."""
@@ -98,6 +124,8 @@ class ChatPlaceRecogniser(Recogniser):
             prev = toks[i - 1].text.lower()
             postcode = _after_postcode(text, toks[i - 1])
             if prev not in _CUE_WORDS and not postcode:
+                if tok.text.islower() and _plain_town(fold(tok.text)):
+                    yield Finding(tok.start, tok.end, "PLACE", self.name)  # "meestal schiedam of ..."
                 continue
             for n in (4, 3, 2, 1):  # longest place name first
                 run = toks[i : i + n]

@@ -27,22 +27,107 @@ from inbeeld.deid.recognisers.base import Recogniser
 from inbeeld.deid.recognisers.words import Token, tokens
 
 INSTITUTION_WORDS = (
-    "college", "lyceum", "gymnasium", "school", "scholengemeenschap", "basisschool", "mavo",
-    "havo", "vwo", "vmbo", "mbo", "roc", "academie", "universiteit", "hogeschool", "opvang",
-    "opvanghuis", "stichting", "jeugdbescherming", "jeugdzorg", "zorg", "kliniek", "ziekenhuis",
-    "centrum", "bureau", "instelling", "woongroep", "internaat", "bv", "b.v.", "vof", "wasstraat",
-    "garage", "bedrijf", "uitzendbureau", "bakkerij", "kwekerij", "boerderij", "slachterij",
-    "vereniging", "groep", "huis", "hof", "kerk", "moskee", "campus", "instituut", "praktijk",
-    "agency", "services", "holding", "transport", "logistiek", "schoonmaak", "restaurant",
+    "college",
+    "lyceum",
+    "gymnasium",
+    "school",
+    "scholengemeenschap",
+    "basisschool",
+    "mavo",
+    "havo",
+    "vwo",
+    "vmbo",
+    "mbo",
+    "roc",
+    "academie",
+    "universiteit",
+    "hogeschool",
+    "opvang",
+    "opvanghuis",
+    "stichting",
+    "jeugdbescherming",
+    "jeugdzorg",
+    "zorg",
+    "kliniek",
+    "ziekenhuis",
+    "centrum",
+    "bureau",
+    "instelling",
+    "woongroep",
+    "internaat",
+    "bv",
+    "b.v.",
+    "vof",
+    "wasstraat",
+    "garage",
+    "bedrijf",
+    "uitzendbureau",
+    "bakkerij",
+    "kwekerij",
+    "boerderij",
+    "slachterij",
+    "vereniging",
+    "groep",
+    "huis",
+    "hof",
+    "kerk",
+    "moskee",
+    "campus",
+    "instituut",
+    "praktijk",
+    "agency",
+    "services",
+    "holding",
+    "transport",
+    "logistiek",
+    "schoonmaak",
+    "restaurant",
 )
 _SUFFIX_INSTITUTION = ("college", "lyceum", "gymnasium", "school", "academie", "kliniek", "stede", "borgh")
 _STREET_SUFFIX = (
-    "straat", "weg", "laan", "plein", "gracht", "kade", "dijk", "singel", "steeg", "pad", "dreef",
-    "markt", "baan", "hof", "straatje", "wal", "burgwal", "plantsoen", "boulevard", "allee", "erf",
+    "straat",
+    "weg",
+    "laan",
+    "plein",
+    "gracht",
+    "kade",
+    "dijk",
+    "singel",
+    "steeg",
+    "pad",
+    "dreef",
+    "markt",
+    "baan",
+    "hof",
+    "straatje",
+    "wal",
+    "burgwal",
+    "plantsoen",
+    "boulevard",
+    "allee",
+    "erf",
 )
-_CONNECTORS = frozenset({
-    "aan", "den", "de", "der", "van", "het", "op", "'s", "la", "le", "du",
-})
+_CONNECTORS = frozenset(
+    {
+        "aan",
+        "den",
+        "de",
+        "der",
+        "van",
+        "het",
+        "op",
+        "'s",
+        "la",
+        "le",
+        "du",
+        "a",
+        "t",
+    }
+)
+# gaps that join the words of one name: "Spic & Span", "Cafetaria 't Hoekje"
+_JOINING_GAPS = frozenset({" ", "-", " & ", " '", " ‘", " ’"})
+# an institution's head word written in lowercase after its name: "Vista college"
+_LOWER_HEADS = frozenset({"college", "lyceum", "gymnasium", "school", "academie", "kliniek", "hogeschool"})
 _PLACE_CUE = re.compile(
     r"(?:\bin|\buit|\bnaar|\bvanuit|\brond|\brichting|\bwijk|\bbuurt|\bbij|\bte|\bthe|\bfrom|\bto|"
     r"\bnear)\s+(?:de\s+|het\s+)?$",
@@ -94,20 +179,36 @@ class ProperNounRecogniser(Recogniser):
         i = 0
         while i < len(toks):
             tok = toks[i]
-            if not self._is_capital_word(tok) or (tok.sentence_start and not self._known(fold(tok.text))):
+            # "Basisschool De Wingerd": an institution word before a capitalised word says "name"
+            named_institution = (
+                fold(tok.text) in INSTITUTION_WORDS
+                and i + 1 < len(toks)
+                and self._is_capital_word(toks[i + 1])
+                and _gap(text, toks, i + 1) == " "
+            )
+            if not self._is_capital_word(tok) or (
+                tok.sentence_start and not self._known(fold(tok.text)) and not named_institution
+            ):
                 i += 1  # a capital at a sentence start says nothing unless a list knows the word
                 continue
             # grow a run: capitalised words, joined by connectors ("aan den") or hyphens
             j = i + 1
             while j < len(toks):
-                gap = text[toks[j - 1].end:toks[j].start]
-                if gap not in (" ", "-"):
+                gap = text[toks[j - 1].end : toks[j].start]
+                if gap not in _JOINING_GAPS:
                     break
-                if self._is_capital_word(toks[j]):
+                if self._is_capital_word(toks[j]) and gap != " '":
                     j += 1
                     continue
+                if gap == " " and toks[j].text in _LOWER_HEADS:
+                    j += 1  # "Vista college": the head ends the name
+                    break
                 k = j
-                while k < len(toks) and toks[k].text.lower() in _CONNECTORS and _gap(text, toks, k) == " ":
+                while (
+                    k < len(toks)
+                    and toks[k].text.lower() in _CONNECTORS
+                    and _gap(text, toks, k) in _JOINING_GAPS
+                ):
                     k += 1
                 if k > j and k < len(toks) and self._is_capital_word(toks[k]) and _gap(text, toks, k) == " ":
                     j = k + 1
@@ -118,7 +219,12 @@ class ProperNounRecogniser(Recogniser):
                 i = j  # "LHBTI-jongeren", "Telegram-berichten": a compound word, not a name
                 continue
             # a sentence-initial ordinary word is not part of the name ("Toen Mark ...")
-            while run and run[0].sentence_start and self._ordinary(fold(run[0].text)):
+            while (
+                run
+                and run[0].sentence_start
+                and self._ordinary(fold(run[0].text))
+                and not (len(run) > 1 and fold(run[0].text) in INSTITUTION_WORDS)  # "Stichting De Haven"
+            ):
                 run = run[1:]
             i = j
             if not run:
@@ -139,7 +245,7 @@ class ProperNounRecogniser(Recogniser):
         if last.endswith(_STREET_SUFFIX) and len(last) > 5 and last not in placenames():
             number = _HOUSE_NUMBER.match(text, end)
             return Finding(start, number.end() if number else end, "ADDRESS", self.name)
-        context = text[max(0, start - 25):start]
+        context = text[max(0, start - 25) : start]
         place_cue = _PLACE_CUE.search(context) is not None
         acronym = run[0].text.isupper()  # "uit de EU", "naar de VS"
         if place_cue and len(run) == 1 and not acronym and self._capital_place(words[0]):
@@ -162,7 +268,7 @@ class ProperNounRecogniser(Recogniser):
 
 
 def _gap(text: str, toks: tuple[Token, ...], k: int) -> str:
-    return text[toks[k - 1].end:toks[k].start]
+    return text[toks[k - 1].end : toks[k].start]
 
 
 _COUNTRIES: frozenset[str] | None = None

@@ -31,7 +31,9 @@ _TLDS = (
 )
 _URL = re.compile(
     r"(?i)(?<![\w@.-])(?:https?://[^\s<>\"']+|www\.[^\s<>\"']+"
-    rf"|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})(?![\w-])(?:/[^\s<>\"']*)?)"
+    rf"|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})(?![\w-])(?:/[^\s<>\"']*)?"
+    # any other top-level domain when a path follows ("forms.gle/Xa7pQe"): a link for sure
+    r"|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,12}/[\w-][^\s<>\"']*)"
 )
 _TRAILING = ".,;:!?)]}'\""
 
@@ -205,14 +207,17 @@ class BsnRecogniser(Recogniser):
 
 
 _ID_CUE = re.compile(
-    r"(?i)\b(?:bsn|burgerservicenummer|id|id-?kaart|identiteitskaart|idkaart|paspoort|pas|"
+    # "pas+p[o]{1,2}rt": paspoort, passport and their slips (pasport, passsport)
+    r"(?i)\b(?:bsn|burgerservicenummer|id|id-?kaart|identiteitskaart|idkaart|pas+p[o]{1,2}rt|pas|"
     r"documentnummer|rijbewijs|verblijfsvergunning|verblijfspas|v-nummer|vreemdelingennummer|"
     r"klantnummer|studentnummer|leerlingnummer|dossiernummer|zaaknummer|pasnummer|id number|"
     r"passport|id card)(?:nummer|nr)?\b"
 )
-# a document number: one token of 6-20 letters and digits with a digit, or digit groups
+# a document number: one token of 6-20 letters and digits with a digit, or digit groups, or
+# capital letters and digits apart ("RX 419286")
 _ID_VALUE = re.compile(
-    r"(?i)(?<![\w])(?:(?=[A-Z]*\d)[A-Z0-9]{6,20}|\d{2,4}(?:[ .-]\d{2,4}){1,4})(?![\w])"
+    r"(?i)(?<![\w])(?:(?=[A-Z]*\d)[A-Z0-9]{6,20}|\d{2,4}(?:[ .-]\d{2,4}){1,4}"
+    r"|(?-i:[A-Z]{1,3}) \d{5,9})(?![\w])"
 )
 _DOC_NUMBER = re.compile(r"(?<![\w])[A-NP-Z]{2}[A-NP-Z0-9]{6}\d(?![\w])")
 
