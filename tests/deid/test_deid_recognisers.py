@@ -90,6 +90,9 @@ def test_url(text, expected):
     ("van tiktok, romy.money. echt", ["romy.money"]),       # a first name and a word, dotted
     ("hij nomt zich zoeyxcash", ["zoeyxcash"]),             # the cue typed with a slip
     ("op insta heet ik kaas.koning", ["kaas.koning"]),      # dotted, with a platform just before
+    ("op snap is hij milan.x dus", ["milan.x"]),            # dotted to a letter, near a platform
+    ("praat op discord met nachtuil#0931", ["nachtuil#0931"]),  # a Discord tag
+    ("mijn line id sunee.kk", ["sunee.kk"]),
     ("op zijn telefoon stond larsboss", ["larsboss"]),      # a first name glued to a word
 ])
 def test_handles_with_and_without_at(text, expected):
@@ -108,6 +111,7 @@ def test_handles_with_and_without_at(text, expected):
     "het is klaar.morgen verder",         # a missing space after a full stop
     "wat een hansworst is dat",           # a name glued to a word, but a word itself
     "mijn insta is verwijderd",           # a participle says what happened to the account
+    "bel de politie of 112",              # 'of' is 'or' here, and 112 a number
     "ga naar www.voorbeeld.nl op insta",  # a web address near a platform is no handle
 ])
 def test_handle_near_misses(text):
@@ -220,6 +224,10 @@ def test_street_with_house_number(text, expected):
     ("Amira", ["Amira"]),                                    # a message that is only a name
     ("mijn naam is fenna van leeuwen", ["fenna van leeuwen"]),  # a surname after an interfix
     ("ik heet trouwens Bram", ["Bram"]),                     # a common word after the cue
+    ("hij heet storm", ["storm"]),                           # a word as a name after 'heet'
+    ("het is een groep, ali is de baas", ["ali"]),           # the subject of a clause
+    ("ik ben Zon trouwens", ["Zon"]),                        # a capital after 'ik ben'
+
     ("de jongens noemen hem Z-man", ["Z-man"]),
     ("Dana found me the job", ["Dana"]),
 ])
@@ -241,6 +249,8 @@ def test_names_in_chat_spelling(text, expected):
     "alles is goed",
     "Oke",
     "kevin van school",
+    "I am lucky to be here",                                 # an adjective after 'I am'
+    "ik werk in de kas bij paprika's",
 ])
 def test_name_near_misses(text):
     assert found(ChatNameRecogniser(), text) == []

@@ -47,6 +47,11 @@ CASES = [
     "zijn id-kaart, nummer [[ID_NUMBER:KX 5518203]]",
     # "Kiki de afspraken": no surname after a lone article
     "dat [[PERSON:Kiki]] de afspraken regelt",
+    # a rare keep word ('ewa' is street talk) capitalised inside a sentence is a name
+    "hallo ik ben [[PERSON:Ewa]] uit Polen",
+    # a floor in Roman numerals after a dash; a residence document's number
+    "we wonen op [[ADDRESS:Peperstraat 31-II]]",
+    "mijn verblijfsdocument is [[ID_NUMBER:V04829117]]",
 ]
 
 KNOWN_MISSES = {

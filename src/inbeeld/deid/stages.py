@@ -16,8 +16,19 @@ Findings = list[list[Finding]]
 
 # Structured types win an overlap over names: "06-12345678" inside a handle is the phone number.
 PRIORITY = {
-    "EMAIL": 9, "URL": 8, "IBAN": 8, "PHONE": 7, "PLATE": 7, "POSTCODE": 6, "ID_NUMBER": 6,
-    "DATE_OF_BIRTH": 6, "HANDLE": 5, "ADDRESS": 4, "INSTITUTION": 3, "PERSON": 2, "PLACE": 1,
+    "EMAIL": 9,
+    "URL": 8,
+    "IBAN": 8,
+    "PHONE": 7,
+    "PLATE": 7,
+    "POSTCODE": 6,
+    "ID_NUMBER": 6,
+    "DATE_OF_BIRTH": 6,
+    "HANDLE": 5,
+    "ADDRESS": 4,
+    "INSTITUTION": 3,
+    "PERSON": 2,
+    "PLACE": 1,
 }
 
 
@@ -40,8 +51,11 @@ class KeepWords(Stage):
         keep = keep_words(self.keep_file)
         return [
             [
-                f for f in found
-                if fold(text[f.start:f.end].strip(" .,!?@")) not in keep or _titled(text, f)
+                f
+                for f in found
+                if fold(text[f.start : f.end].strip(" .,!?@")) not in keep
+                or _titled(text, f)
+                or _rare_capital(text, f)
             ]
             for text, found in zip(texts, findings, strict=True)
         ]
@@ -51,10 +65,24 @@ class KeepWords(Stage):
 _TITLE_BEFORE = re.compile(r"(?i)\b(?:mevrouw|mevr\.?|mw\.?|meneer|mnr\.?|dhr\.?|de heer|juf|meester)\s+$")
 
 
+def _rare_capital(text: str, f: Finding) -> bool:
+    """ "ik ben Ewa uit Polen": a rare keep word ("ewa" is street talk, and a Polish name)
+    capitalised inside a sentence is the name; frequent ones ("Politie", "Snapchat") stay kept."""
+    word = text[f.start : f.end]
+    if f.type != "PERSON" or not word[:1].isupper() or " " in word:
+        return False
+    k = f.start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    mid_sentence = k >= 0 and text[k] not in ".!?:;\n\"'("
+    return mid_sentence and zipf_frequency(fold(word), "nl") < 3.0
+
+
 def _titled(text: str, f: Finding) -> bool:
     return (
-        f.type == "PERSON" and text[f.start:f.start + 1].isupper()
-        and _TITLE_BEFORE.search(text[max(0, f.start - 12):f.start]) is not None
+        f.type == "PERSON"
+        and text[f.start : f.start + 1].isupper()
+        and _TITLE_BEFORE.search(text[max(0, f.start - 12) : f.start]) is not None
     )
 
 
@@ -74,7 +102,7 @@ class TrimTitles(Stage):
         for text, found in zip(texts, findings, strict=True):
             kept = []
             for f in found:
-                m = _TITLE.match(text[f.start:f.end]) if f.type == "PERSON" else None
+                m = _TITLE.match(text[f.start : f.end]) if f.type == "PERSON" else None
                 if m and f.start + m.end() < f.end:
                     f = Finding(f.start + m.end(), f.end, f.type, f.source)
                 elif m:
@@ -108,7 +136,7 @@ def resolve_overlaps(text: str, found: Sequence[Finding]) -> list[Finding]:
 
 
 _HOUSE_NUMBER_TAIL = re.compile(
-    r"(?:\s?\d{1,4})?(?:\s?-\s?\d{1,3}|\s?[-/]?[a-zA-Z](?![\w])|\s(?:I{1,3}|IV)(?![\w]))"
+    r"(?:\s?\d{1,4})?(?:\s?-\s?\d{1,3}|[\s-](?:I{1,3}|IV)(?![\w])|\s?[-/]?[a-zA-Z](?![\w]))"
 )
 
 
@@ -124,9 +152,9 @@ class HouseNumbers(Stage):
             for f in found:
                 if f.type == "ADDRESS":
                     m = _HOUSE_NUMBER_TAIL.match(text, f.end)
-                    numbered = any(c.isdigit() for c in text[f.start:f.end])
-                    number_follows = m is not None and m.group()[:1].isspace() and any(
-                        c.isdigit() for c in m.group()
+                    numbered = any(c.isdigit() for c in text[f.start : f.end])
+                    number_follows = (
+                        m is not None and m.group()[:1].isspace() and any(c.isdigit() for c in m.group())
                     )
                     if m and m.end() > f.end and (numbered or number_follows):
                         f = Finding(f.start, m.end(), f.type, f.source)
@@ -155,8 +183,12 @@ class Propagate(Stage):
         self.keep_file = keep_file
 
     def _usable(self, key: str) -> bool:
-        return (len(key) >= 3 and key not in keep_words(self.keep_file) and key not in common_words()
-                and zipf_frequency(key, "nl") < self.max_zipf)
+        return (
+            len(key) >= 3
+            and key not in keep_words(self.keep_file)
+            and key not in common_words()
+            and zipf_frequency(key, "nl") < self.max_zipf
+        )
 
     def apply(self, texts: Sequence[str], findings: Findings) -> Findings:
         surfaces: dict[str, str] = {}
@@ -164,11 +196,13 @@ class Propagate(Stage):
             for f in found:
                 if f.type not in self.TYPES:
                     continue
-                surface = text[f.start:f.end]
+                surface = text[f.start : f.end]
                 if f.type == "HANDLE":
                     surface = surface.lstrip("@")
                 key = fold(surface)
-                if len(key) >= 2 and key not in keep_words(self.keep_file):
+                # a village called "Een" must not turn every article into a place
+                common = zipf_frequency(key, "nl") >= 6.0
+                if len(key) >= 2 and key not in keep_words(self.keep_file) and not common:
                     surfaces.setdefault(key, f.type)
                 if f.type == "PLACE" and "-" in surface:  # "Amsterdam-Noord", later "noord"
                     last = fold(surface.rsplit("-", 1)[1])

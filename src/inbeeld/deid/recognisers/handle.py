@@ -17,6 +17,7 @@ _PLATFORM = (
     r"snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tt|telegram|tg|kik|discord|twitter|fb|facebook|"
     r"threads|wickr|signal|onlyfans|of|roblox|fortnite|psn|xbox|steam|twitch|youtube|yt|bereal|"
     r"account|acc|username|user|gebruikersnaam|gamertag|naam op (?:snap|insta|tiktok|discord)|"
+    r"line id|wechat|viber|skype|"
     r"n[aeiou]{0,3}m[dt]e? zich|noemen zich|contactnaam|contact"  # "noemt zich", typed "nomt zich"
 )
 # "mn snap is x", "snap: x", "insta = x", "zn tiktok heet x", "add me op snap x_y"
@@ -35,6 +36,9 @@ _SHAPED = re.compile(
 # ("groep8", "top10", "covid19" stay)
 _SHORT = re.compile(r"(?<![\w@./-])(?P<letters>[A-Za-z]{3,})\d{1,4}(?![\w@-]|\.\w)")
 
+# a Discord tag ("ghostkilla#4471"); a name dotted to one or two letters ("hafsa.x")
+_DISCORD_TAG = re.compile(r"(?<![\w@#])[A-Za-z][\w.]{1,31}#\d{4}(?!\d)")
+_DOTTED_SHORT = re.compile(r"(?<![\w@./-])[A-Za-z][A-Za-z0-9_]{2,}\.[A-Za-z0-9_]{1,2}(?![\w@/-]|\.\w)")
 _PARTICIPLE = re.compile(r"(?:ge|be|ver|ont)[a-z]{2,}(?:t|d|en)")
 _PLATFORM_NEAR = re.compile(rf"(?i)\b(?:{_PLATFORM})\b")
 # a dotted token ending in a common top-level domain is a web address, not a handle
@@ -117,7 +121,8 @@ class HandleRecogniser(Recogniser):
             strong = any(c in connector for c in (":", "=", ",", " is ", " heet ", "->", " zich "))
             # "mn snap is gehackt": a past participle says what happened to the account
             participle = token.isalpha() and _PARTICIPLE.fullmatch(token.lower()) is not None
-            if (shaped or strong) and not participle:
+            number = token.lstrip("@").isdigit()  # "of 112 bellen": a number, not a username
+            if (shaped or strong) and not participle and not number:
                 yield Finding(start, start + len(token), "HANDLE", self.name)
         for m in _SHAPED.finditer(text):
             token = m.group()
@@ -134,6 +139,13 @@ class HandleRecogniser(Recogniser):
                 yield Finding(m.start(), m.end(), "HANDLE", self.name)
         for m in _WORD_TOKEN.finditer(text):
             if _name_and_word(m.group().lower()):
+                yield Finding(m.start(), m.end(), "HANDLE", self.name)
+        for m in _DISCORD_TAG.finditer(text):
+            yield Finding(m.start(), m.end(), "HANDLE", self.name)
+        for m in _DOTTED_SHORT.finditer(text):  # "op insta is ze hafsa.x"
+            if _PLATFORM_NEAR.search(text[max(0, m.start() - 40) : m.start()]) and not _TLD_END.search(
+                m.group()
+            ):
                 yield Finding(m.start(), m.end(), "HANDLE", self.name)
         for m in _SHORT.finditer(text):
             # street talk ("ewa") is a keep word, but with digits glued on it is someone's handle

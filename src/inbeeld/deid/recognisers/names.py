@@ -136,6 +136,9 @@ _INTERFIX = frozenset(
 
 
 _RELATION_WORDS = frozenset(RELATIONS.split("|"))
+# after these a capital inside a sentence is a name, even "Ben" or "Zon": "mijn vriend Ben",
+# "ik ben Zon trouwens"
+_CAPITAL_CUES = _RELATION_WORDS | {"ben", "am"}
 _PREPOSITIONS = frozenset({"met", "van", "bij", "om", "via", "tegen", "voor", "aan", "with", "from"})
 _BE = re.compile(r"\s+(?:is|was|wordt|werd|heeft|had|uit (?:mijn|zijn|haar|de|het))\b")
 
@@ -224,7 +227,7 @@ class ChatNameRecogniser(Recogniser):
                 and prev not in _CUE_LAST
                 and (not (tok.sentence_start and tok.capitalised) or zipf_frequency(key, "nl") >= 2.5)
                 # "mijn vriend Ben": a capital right after a relation word
-                and not (tok.capitalised and not tok.sentence_start and prev in _RELATION_WORDS)
+                and not (tok.capitalised and not tok.sentence_start and prev in _CAPITAL_CUES)
                 # "een relatie met nevena", "het huis van eldridge": a rare word after a preposition
                 and not (prev in _PREPOSITIONS and _name_shaped(key))
                 # "mn grote neef, tesfay", "een jongen van school, dimitar,": a rare word right
@@ -249,7 +252,8 @@ class ChatNameRecogniser(Recogniser):
             ):
                 i += 1
                 continue
-            acting = tok.sentence_start and (
+            # a subject at the start of a sentence or of a clause ("het is een groep, ali is de baas")
+            acting = (tok.sentence_start or _after_comma(text, tok.start)) and (
                 _SUBJECT_VERB.match(text, tok.end) is not None
                 or (
                     i + 1 < len(toks)
@@ -270,14 +274,22 @@ class ChatNameRecogniser(Recogniser):
             related = (
                 tok.capitalised
                 and not tok.sentence_start
-                and prev in _RELATION_WORDS
+                and prev in _CAPITAL_CUES
                 and (_WEAK.search(before(text, tok.start, 40)) is not None)
             )
             # a name that is also a common word ("Storm", "Bas") only counts as a subject that acts
             context = before(text, tok.start, 40)
             strong = _STRONG.search(context) is not None and not _NAMING_A_THING.search(context)
-            # "ik heet trouwens Joey": a very common word after the cue is not the name
-            strong = strong and (tok.capitalised or zipf_frequency(key, "nl") < 4.5)
+            # "ik heet trouwens Joey": a common lowercase word before a capitalised one is not
+            # the name, the next word is
+            name_follows = (
+                not tok.capitalised
+                and zipf_frequency(key, "nl") >= 4.5
+                and i + 1 < len(toks)
+                and toks[i + 1].capitalised
+                and toks[i + 1].start - tok.end == 1
+            )
+            strong = strong and (tok.capitalised or zipf_frequency(key, "nl") < 5.0) and not name_follows
             titled = tok.capitalised and _TITLE_BEFORE.search(context) is not None  # "meneer Bos"
             exempt = ((acting and key in names) or strong or titled or related) and key not in keep_words(
                 self.keep_file
@@ -294,16 +306,16 @@ class ChatNameRecogniser(Recogniser):
             if titled or related:
                 taken = True
             elif _STRONG.search(context) and not _NAMING_A_THING.search(context):
-                # "ik heet trouwens Joey": a common word no name list holds is not the name
-                taken = (freq < min(self.max_zipf_cued, 4.6) or known or tok.capitalised) and (
-                    not self._blocked(key) or tok.capitalised or known
-                )
+                taken = (freq < self.max_zipf_cued or known or tok.capitalised) and not name_follows
             elif _WEAK.search(context):
                 # after "mijn vader" a verb is as likely as a name ("mijn vader nam ..."): an
                 # international name is about as common in English as in Dutch, a Dutch verb is not
                 name_like = freq < self.max_zipf + 0.8 or zipf_frequency(key, "en") >= freq - 0.7
                 cued_name = known and (tok.capitalised or (name_like and freq < self.max_zipf_cued))
                 taken = cued_name or unknown or _name_shaped(key)
+                # "I am lucky", "im tired": after "I am" a lowercase English word is an adjective
+                if prev in ("am", "im", "i'm") and not tok.capitalised and zipf_frequency(key, "en") >= 3.5:
+                    taken = False
             elif _NEAR.search(context):
                 capital = tok.capitalised and not tok.sentence_start and freq < 5.0
                 taken = known and (freq < self.max_zipf + 0.8 or capital)

@@ -46,6 +46,7 @@ _CUE_WORDS = frozenset(
         "from",
         "to",
         "near",
+        "van",
     }
 )
 # before a neighbourhood no list knows ("te dealen", "to police" are no places)
@@ -112,7 +113,10 @@ class ChatPlaceRecogniser(Recogniser):
             and key not in common_words()
             and key not in keep_words(self.keep_file)
             and key not in first_names()
-            and not dutch_compound(key) and not typo_of_common_word(key)
+            # compounds of known words ("klassenapp", "kebabzaak") are words; districts named
+            # so ("overvecht") are missed unless a toponym ending or a capital gives them away
+            and not dutch_compound(key)
+            and not typo_of_common_word(key)
         )
 
     def find(self, text: str) -> Iterator[Finding]:
@@ -135,8 +139,10 @@ class ChatPlaceRecogniser(Recogniser):
                 if phrase not in places or phrase in keep_words(self.keep_file):
                     continue
                 # after a postcode the word is the town, even one that is also a verb ("leiden")
-                if n == 1 and not postcode and (
-                    phrase in common_words() or zipf_frequency(phrase, "nl") >= self.max_zipf
+                if (
+                    n == 1
+                    and not postcode
+                    and (phrase in common_words() or zipf_frequency(phrase, "nl") >= self.max_zipf)
                 ):
                     continue
                 if (

@@ -209,7 +209,8 @@ class BsnRecogniser(Recogniser):
 _ID_CUE = re.compile(
     # "pas+p[o]{1,2}rt": paspoort, passport and their slips (pasport, passsport)
     r"(?i)\b(?:bsn|burgerservicenummer|id|id-?kaart|identiteitskaart|idkaart|pas+p[o]{1,2}rt|pas|"
-    r"documentnummer|rijbewijs|verblijfsvergunning|verblijfspas|v-nummer|vreemdelingennummer|"
+    r"documentnummer|rijbewijs|verblijfsvergunning|verblijfspas|verblijfsdocument|verblijfskaart|"
+    r"v-nummer|vreemdelingennummer|residence permit|"
     r"klantnummer|studentnummer|leerlingnummer|dossiernummer|zaaknummer|pasnummer|id number|"
     r"passport|id card)(?:nummer|nr)?\b"
 )
