@@ -93,6 +93,7 @@ def test_url(text, expected):
     ("op snap is hij milan.x dus", ["milan.x"]),            # dotted to a letter, near a platform
     ("praat op discord met nachtuil#0931", ["nachtuil#0931"]),  # a Discord tag
     ("mijn line id sunee.kk", ["sunee.kk"]),
+    ("zijn accuont is tarikvb", ["tarikvb"]),              # 'account' typed with a slip
     ("op zijn telefoon stond larsboss", ["larsboss"]),      # a first name glued to a word
 ])
 def test_handles_with_and_without_at(text, expected):
@@ -133,6 +134,7 @@ def test_iban_checksum_and_cue(text, expected):
     ("een collega noteerde het kenteken: GZ-842-F.", ["GZ-842-F"]),
     ("auto met 12-ABC-3", ["12-ABC-3"]),
     ("kenteken 99XXX9", ["99XXX9"]),
+    ("het kentekken is 4FJD24", ["4FJD24"]),   # the cue typed with a slip
     ("geboren 12-03-2006", []),        # digits only: a date
     ("ma-di-wo vrij", []),
     ("ik zag 99XXX9 staan", []),       # no dashes and no cue

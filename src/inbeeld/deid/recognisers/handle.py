@@ -16,7 +16,8 @@ _AT = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
 _PLATFORM = (
     r"snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tt|telegram|tg|kik|discord|twitter|fb|facebook|"
     r"threads|wickr|signal|onlyfans|of|roblox|fortnite|psn|xbox|steam|twitch|youtube|yt|bereal|"
-    r"account|acc|username|user|gebruikersnaam|gamertag|naam op (?:snap|insta|tiktok|discord)|"
+    r"account|acc|ac+(?:ou|uo|u|o)n?t|username|user|gebruikersnaam|gamertag|"
+    r"naam op (?:snap|insta|tiktok|discord)|"
     r"line id|wechat|viber|skype|"
     r"n[aeiou]{0,3}m[dt]e? zich|noemen zich|contactnaam|contact"  # "noemt zich", typed "nomt zich"
 )

@@ -126,7 +126,8 @@ def _sidecode_regex(separator: str) -> re.Pattern[str]:
 
 _PLATE_DASHED = _sidecode_regex("-")
 _PLATE_BARE = _sidecode_regex("[ ]?")
-_PLATE_CUE = ("kenteken", "nummerbord", "nummerplaat", "plaat", "auto", "plate")
+# "kentek" also catches the word typed with a slip ("kentekken", "kentekn")
+_PLATE_CUE = ("kenteken", "kentek", "kentken", "nummerbord", "nummerplaat", "plaat", "auto", "plate")
 
 
 class PlateRecogniser(Recogniser):
