@@ -113,6 +113,7 @@ def test_handles_with_and_without_at(text, expected):
     "wat een hansworst is dat",           # a name glued to a word, but a word itself
     "mijn insta is verwijderd",           # a participle says what happened to the account
     "bel de politie of 112",              # 'of' is 'or' here, and 112 a number
+    "in my account, they have my card",   # a common English word after a cue
     "ga naar www.voorbeeld.nl op insta",  # a web address near a platform is no handle
 ])
 def test_handle_near_misses(text):
@@ -135,6 +136,9 @@ def test_iban_checksum_and_cue(text, expected):
     ("auto met 12-ABC-3", ["12-ABC-3"]),
     ("kenteken 99XXX9", ["99XXX9"]),
     ("het kentekken is 4FJD24", ["4FJD24"]),   # the cue typed with a slip
+    ("een Belgische auto, 1-KRT-562", ["1-KRT-562"]),
+    ("bulgarian plate CH 4821 KM", ["CH 4821 KM"]),  # a foreign plate after a cue
+    ("ik zag CH 4821 KM staan", []),                 # the same shape without a cue
     ("geboren 12-03-2006", []),        # digits only: a date
     ("ma-di-wo vrij", []),
     ("ik zag 99XXX9 staan", []),       # no dashes and no cue
@@ -151,6 +155,10 @@ def test_dutch_licence_plates(text, expected):
     ("in 2019 en 2020", []),          # a year and a word
     ("ik liep 1500 km", []),
     ("het kost 1000 is veel", []),
+    ("Nieuwestraat 61, 8911 CM", ["8911 CM"]),        # capitals: a postcode, not centimetres
+    ("ik heb 12 cm gemeten", []),
+    ("Kerkplein 3, 2140 Antwerpen", ["2140"]),       # Belgian: four digits before a known town
+    ("het kost 2140 Euro", []),
 ])
 def test_postcodes(text, expected):
     assert found(PostcodeRecogniser(), text) == expected
@@ -171,6 +179,9 @@ def test_bsn_eleven_test(text, expected):
     ("Haar paspoort met nummer JD6UKPCD5 is ingenomen.", ["JD6UKPCD5"]),
     ("mn paspoort is weg, hij heeft het", []),
     ("ik heb een pas van de bieb", []),
+    ("my sister card number is 715302468", ["715302468"]),
+    ("zijn rijksregisternummer 10.11.09-284.37 staat", ["10.11.09-284.37"]),
+    ("id card, number RX 419286", ["RX 419286"]),      # letters and digits apart
 ])
 def test_id_numbers_after_a_cue(text, expected):
     assert found(IdNumberRecogniser(), text) == expected
@@ -189,6 +200,7 @@ def test_id_numbers_after_a_cue(text, expected):
     ("ik moest 3 maanden 2019 uur werken", []),              # 'maanden' is no month name
     ("ze is gebroen op 14-2-09", ["14-2-09"]),               # the cue typed with a slip
     ("ik ben op 12 juni jarig", ["12 juni"]),                 # the cue after the date
+    ("my name Joy, born March 3, 1988", ["March 3, 1988"]),  # English, month first
     ("we gaan op 14-2-09 naar de stad", []),                 # a short year needs a cue
     ("ik heb het gebouw op 14-2-09 gezien", []),             # 'gebouw' is no slip of 'geboren'
 ])
@@ -227,6 +239,7 @@ def test_street_with_house_number(text, expected):
     ("mijn naam is fenna van leeuwen", ["fenna van leeuwen"]),  # a surname after an interfix
     ("ik heet trouwens Bram", ["Bram"]),                     # a common word after the cue
     ("hij heet storm", ["storm"]),                           # a word as a name after 'heet'
+    ("my name is Maricel dela Cruz, born", ["Maricel dela Cruz"]),  # a Filipino interfix
     ("het is een groep, ali is de baas", ["ali"]),           # the subject of a clause
     ("ik ben Zon trouwens", ["Zon"]),                        # a capital after 'ik ben'
 
@@ -280,6 +293,7 @@ def test_name_near_misses(text):
     ("ik denk amersfoort, misschien hengelo", ["amersfoort", "hengelo"]),  # towns no word spells
     ("verlaat dan de groep", []),                            # a village, but here a verb
     ("ze runnen een hele handel", []),
+    ("om je aan te melden", []),                             # 'te' and an infinitive
 ])
 def test_lowercase_places(text, expected):
     assert found(ChatPlaceRecogniser(), text) == expected

@@ -52,6 +52,9 @@ CASES = [
     # a floor in Roman numerals after a dash; a residence document's number
     "we wonen op [[ADDRESS:Peperstraat 31-II]]",
     "mijn verblijfsdocument is [[ID_NUMBER:V04829117]]",
+    # a Belgian box number, postcode and town; a floor after the number
+    "they live at [[ADDRESS:Turnhoutsebaan 204 bus 3]], [[POSTCODE:2140]] [[PLACE:Antwerpen]]",
+    "hij woont aan de [[ADDRESS:Nieuwestad 61 2-hoog]], [[POSTCODE:8911 CM]]",
 ]
 
 KNOWN_MISSES = {

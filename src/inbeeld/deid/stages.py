@@ -136,7 +136,9 @@ def resolve_overlaps(text: str, found: Sequence[Finding]) -> list[Finding]:
 
 
 _HOUSE_NUMBER_TAIL = re.compile(
-    r"(?:\s?\d{1,4})?(?:\s?-\s?\d{1,3}|[\s-](?:I{1,3}|IV)(?![\w])|\s?[-/]?[a-zA-Z](?![\w]))"
+    # floors ("61 2-hoog") first, then the rest of a number, Belgian boxes ("204 bus 3"), "14bis"
+    r"\s\d-?hoog|(?:\s?\d{1,4})?(?:\s?-\s?\d{1,3}|[\s-](?:I{1,3}|IV)(?![\w])|\s?[-/]?[a-zA-Z](?![\w]))?"
+    r"(?:\s(?:bus|box)\s?\d{1,4}|bis)?"
 )
 
 

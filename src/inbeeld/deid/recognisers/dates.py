@@ -22,6 +22,10 @@ _ISO = re.compile(r"(?<![\d-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|
 _TEXTUAL = re.compile(
     rf"(?i)(?<![\w]){_DAY}(?:e|ste|de)?[\s-]+{_MONTHS}\.?(?P<year>[\s-]+(?:(?:19|20)\d{{2}}|'\d{{2}}))?(?![\w])"
 )
+# English month first: "March 3, 1988", "march 3rd 1988"
+_TEXTUAL_MONTH_FIRST = re.compile(
+    rf"(?i)(?<![\w]){_MONTHS}\.?\s+{_DAY}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}(?![\w])"
+)
 _DAY_MONTH = re.compile(rf"(?<![\d/.-]){_DAY}[-/]{_MONTH_NUM}(?![\d/-])")
 # a month typed in a hurry ("16 maa 1994", "3 febuari 2005"): its first three letters and a
 # four-digit year are enough when day, month word and year stand together
@@ -92,6 +96,8 @@ class BirthDateRecogniser(Recogniser):
         for m in _TEXTUAL_LOOSE.finditer(text):
             if m.span() not in textual:
                 yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
+        for m in _TEXTUAL_MONTH_FIRST.finditer(text):
+            yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
         for m in _DAY_MONTH.finditer(text):
             if self._cued(text, m.start(), m.end()):
                 yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)

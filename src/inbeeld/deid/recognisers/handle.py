@@ -89,7 +89,8 @@ class HandleRecogniser(Recogniser):
         key = fold(token.lstrip("@"))
         if key in keep_words(self.keep_file) or key in common_words():
             return True
-        return token.isalpha() and zipf_frequency(key, "nl") >= self.max_zipf
+        # "in my account, they have": a common English word is no username either
+        return token.isalpha() and max(zipf_frequency(key, "nl"), zipf_frequency(key, "en")) >= self.max_zipf
 
     def find(self, text: str) -> Iterator[Finding]:
         seen: set[tuple[int, int]] = set()

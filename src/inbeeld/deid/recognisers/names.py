@@ -117,6 +117,10 @@ _CUE_LAST = _STRONG_LAST | frozenset(
 _TITLE_BEFORE = re.compile(r"\b(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|juf|meester|mr\.?|ms\.?|mrs\.?)\s+$")
 _INTERFIX = frozenset(
     {
+        "dela",
+        "del",
+        "dos",
+        "das",
         "de",
         "van",
         "der",
@@ -209,6 +213,28 @@ class ChatNameRecogniser(Recogniser):
         self.max_zipf_cued = max_zipf_cued
         self.keep_file = keep_file
 
+    @staticmethod
+    def _rare_word_cued(text: str, toks: tuple[Token, ...], i: int, key: str, prev: str) -> bool:
+        """Where a word rare in every language is a name (checked only for such words)."""
+        tok = toks[i]
+        return (
+            # "een relatie met nevena", "het huis van eldridge": after a preposition
+            prev in _PREPOSITIONS
+            # "mn grote neef, tesfay", "een jongen van school, dimitar,": after a relation or
+            # set off by commas
+            or prev in _RELATION_WORDS
+            or _after_comma(text, tok.start)
+            # "luwam is heel bang", "maarten spreekt alles af": a subject at a sentence start
+            or (tok.sentence_start and (_BE.match(text, tok.end) or _SUBJECT_VERB.match(text, tok.end)))
+            # "ik ken alleen tesfay", "hoi luwam": after any weak cue
+            # (not after "ik ben": "ik ben zorgcoördinator", "ik ben genderfluid")
+            or (
+                len(key) <= 10
+                and prev not in ("ben", "am", "im", "i'm")
+                and _WEAK.search(before(text, tok.start, 40)) is not None
+            )
+        )
+
     def _blocked(self, key: str) -> bool:
         return len(key) < 2 or key in keep_words(self.keep_file) or key in common_words()
 
@@ -228,27 +254,9 @@ class ChatNameRecogniser(Recogniser):
                 and (not (tok.sentence_start and tok.capitalised) or zipf_frequency(key, "nl") >= 2.5)
                 # "mijn vriend Ben": a capital right after a relation word
                 and not (tok.capitalised and not tok.sentence_start and prev in _CAPITAL_CUES)
-                # "een relatie met nevena", "het huis van eldridge": a rare word after a preposition
-                and not (prev in _PREPOSITIONS and _name_shaped(key))
-                # "mn grote neef, tesfay", "een jongen van school, dimitar,": a rare word right
-                # after a relation or set off by commas
-                and not ((prev in _RELATION_WORDS or _after_comma(text, tok.start)) and _name_shaped(key))
-                # "luwam is heel bang", "maarten spreekt alles af": a subject at a sentence start
-                and not (
-                    tok.sentence_start
-                    and _name_shaped(key)
-                    and (_BE.match(text, tok.end) or _SUBJECT_VERB.match(text, tok.end))
-                )
                 # a message that is only a name: the answer to "hoe heet je?"
-                and not _only_word(text, tok)
-                # "ik ken alleen tesfay", "hoi luwam": a rare word after any weak cue
-                # (not after "ik ben": "ik ben zorgcoördinator", "ik ben genderfluid")
-                and not (
-                    len(key) <= 10
-                    and prev not in ("ben", "am", "im", "i'm")
-                    and _name_shaped(key)
-                    and _WEAK.search(before(text, tok.start, 40))
-                )
+                and not (len(toks) == 1 and _only_word(text, tok))
+                and not (_name_shaped(key) and self._rare_word_cued(text, toks, i, key, prev))
             ):
                 i += 1
                 continue

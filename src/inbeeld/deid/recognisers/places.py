@@ -31,6 +31,8 @@ def _after_postcode(text: str, prev: Token) -> bool:
     return len(digits) >= 4 and digits[-4:].isdigit()
 
 
+_FOUR_DIGITS_BEFORE = re.compile(r"(?<![\d.,-])[1-9]\d{3},? $")
+
 _CUE_WORDS = frozenset(
     {
         "in",
@@ -126,7 +128,10 @@ class ChatPlaceRecogniser(Recogniser):
             if i == 0:
                 continue
             prev = toks[i - 1].text.lower()
-            postcode = _after_postcode(text, toks[i - 1])
+            # "2140 Antwerpen": a Belgian postcode has no letters
+            postcode = _after_postcode(text, toks[i - 1]) or _FOUR_DIGITS_BEFORE.search(
+                text, max(0, tok.start - 7), tok.start
+            ) is not None
             if prev not in _CUE_WORDS and not postcode:
                 if tok.text.islower() and _plain_town(fold(tok.text)):
                     yield Finding(tok.start, tok.end, "PLACE", self.name)  # "meestal schiedam of ..."
@@ -138,6 +143,8 @@ class ChatPlaceRecogniser(Recogniser):
                 phrase = fold(text[run[0].start : run[-1].end])
                 if phrase not in places or phrase in keep_words(self.keep_file):
                     continue
+                if prev == "te" and n == 1 and phrase.endswith("en"):
+                    continue  # "aan te melden": after "te" an infinitive, whatever town shares it
                 # after a postcode the word is the town, even one that is also a verb ("leiden")
                 if (
                     n == 1

@@ -9,7 +9,7 @@ from stdnum import iban as std_iban
 from stdnum.nl import bsn as std_bsn
 from stdnum.nl import postcode as std_postcode
 
-from inbeeld.deid.lexicons import fold, keep_words
+from inbeeld.deid.lexicons import all_places, fold, keep_words
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser, before
 
@@ -125,6 +125,9 @@ def _sidecode_regex(separator: str) -> re.Pattern[str]:
 
 
 _PLATE_DASHED = _sidecode_regex("-")
+# Belgian plates ("1-KRT-562") anywhere; other countries' plates ("CH 4821 KM") after a plate cue
+_PLATE_BELGIAN = re.compile(r"(?<![\w-])[1-9]-[A-Z]{3}-\d{3}(?![\w-])")
+_PLATE_FOREIGN = re.compile(r"(?<![\w-])[A-Z]{1,3}[ -]?\d{3,4}[ -]?[A-Z]{1,3}(?![\w-])")
 _PLATE_BARE = _sidecode_regex("[ ]?")
 # "kentek" also catches the word typed with a slip ("kentekken", "kentekn")
 _PLATE_CUE = ("kenteken", "kentek", "kentken", "nummerbord", "nummerplaat", "plaat", "auto", "plate")
@@ -141,9 +144,16 @@ class PlateRecogniser(Recogniser):
             for m in _PLATE_DASHED.finditer(text):
                 seen.add(m.start())
                 yield Finding(m.start(), m.end(), "PLATE", self.name)
+        for m in _PLATE_BELGIAN.finditer(text):
+            seen.add(m.start())
+            yield Finding(m.start(), m.end(), "PLATE", self.name)
         lowered = text.lower()
         if not any(cue in lowered for cue in _PLATE_CUE):
             return
+        for m in _PLATE_FOREIGN.finditer(text):
+            if m.start() not in seen and any(cue in before(text, m.start(), 30) for cue in _PLATE_CUE):
+                seen.add(m.start())
+                yield Finding(m.start(), m.end(), "PLATE", self.name)
         for m in _PLATE_BARE.finditer(text):
             if m.start() in seen or not any(c.isdigit() for c in m.group()):
                 continue
@@ -183,13 +193,20 @@ class PostcodeRecogniser(Recogniser):
             if _AFTER_HOUSE_NUMBER.search(text[max(0, m.start() - 12):m.start()]):
                 yield Finding(m.start(), m.end(), "POSTCODE", self.name)  # "Duinerf 39, 5840 do"
                 continue
-            if letters.lower() in _UNITS:
-                continue
+            if letters.lower() in _UNITS and not letters.isupper():
+                continue  # "12 cm"; "8911 CM" is a postcode
             if m.group(2) and not letters.isupper() and "postcode" not in before(text, m.start(), 25):
                 year_like = m.group(1).startswith(("19", "20"))
                 if letters.lower() in _SHORT_WORDS or year_like:
                     continue
             yield Finding(m.start(), m.end(), "POSTCODE", self.name)
+        # Belgian (and other four-digit) postcodes: only right before a known town ("2140 Antwerpen")
+        for m in _FOUR_DIGITS_TOWN.finditer(text):
+            if fold(m.group("town")) in all_places():
+                yield Finding(m.start(), m.start() + 4, "POSTCODE", self.name)
+
+
+_FOUR_DIGITS_TOWN = re.compile(r"(?<![\w.,-])[1-9]\d{3} (?P<town>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\b")
 
 
 _NINE_DIGITS = re.compile(r"(?<![\w.+-])\d(?:[ .]?\d){7,8}(?![\w]|[.-]\d)")
@@ -211,7 +228,8 @@ _ID_CUE = re.compile(
     # "pas+p[o]{1,2}rt": paspoort, passport and their slips (pasport, passsport)
     r"(?i)\b(?:bsn|burgerservicenummer|id|id-?kaart|identiteitskaart|idkaart|pas+p[o]{1,2}rt|pas|"
     r"documentnummer|rijbewijs|verblijfsvergunning|verblijfspas|verblijfsdocument|verblijfskaart|"
-    r"v-nummer|vreemdelingennummer|residence permit|"
+    r"v-nummer|vreemdelingennummer|residence permit|card number|kaartnummer|id-nummer|"
+    r"rijksregisternummer|rijksregister|national number|"
     r"klantnummer|studentnummer|leerlingnummer|dossiernummer|zaaknummer|pasnummer|id number|"
     r"passport|id card)(?:nummer|nr)?\b"
 )
