@@ -4,7 +4,8 @@ recall per identifier type, precision, codable terms kept, and characters per se
     .venv/bin/python benchmarks/bench_deid.py CORPUS.jsonl [--repeat 3] [--json]
 
 Speed is CPU time of this process (time.process_time), best of --repeat runs after one warm-up
-run, so that other work on the machine counts less. Plain deduce runs as documented: one
+run, the two systems taking turns in every round so that drift of the machine's speed hits both
+alike. Plain deduce runs as documented: one
 `Deduce().deidentify(text)` per message, every annotator on. Both load once before timing.
 """
 
@@ -33,23 +34,32 @@ def plain_deduce(conversation: Conversation, model) -> Conversation:
     return replace(conversation, messages=tuple(messages))
 
 
-def measure(name, run, conversations, repeat: int) -> dict:
-    chars = sum(len(m.text) for c in conversations for m in c.messages)
-    for c in conversations:  # warm-up: caches, lazily read lists
-        run(c)
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
+def best_times(runs: dict, conversations, repeat: int) -> dict[str, float]:
+    """Best CPU time of each system over `repeat` rounds, the systems taking turns in every
+    round: on a shared machine the speed drifts by tens of percents over a minute, and taking
+    turns exposes both systems to the same drift (one after the other did not)."""
+    for run in runs.values():  # warm-up: caches, lazily read lists
         for c in conversations:
             run(c)
-        best = min(best, time.process_time() - start)
+    best = dict.fromkeys(runs, float("inf"))
+    for _ in range(repeat):
+        for name, run in runs.items():
+            start = time.process_time()
+            for c in conversations:
+                run(c)
+            best[name] = min(best[name], time.process_time() - start)
+    return best
+
+
+def measure(name, run, conversations, seconds: float) -> dict:
+    chars = sum(len(m.text) for c in conversations for m in c.messages)
     scores = DeidScores()
     for c in conversations:
         score_conversation(c, run(c), scores)
     return {
         "system": name,
         "chars": chars,
-        "chars_per_s": round(chars / best),
+        "chars_per_s": round(chars / seconds),
         "recall": {k: scores.recall(k) for k in IDENTIFIER_TYPES if scores.gold[k]},
         "recall_overall": scores.recall(),
         "precision": scores.precision,
@@ -66,10 +76,9 @@ def main() -> None:
     conversations = [gold_conversation(c) for c in read_conversations(args.corpus)]
     pipeline = load_pipeline()
     model = shared_deduce()
-    results = [
-        measure("deduce", lambda c: plain_deduce(c, model), conversations, args.repeat),
-        measure("inbeeld", lambda c: deidentify(c, pipeline), conversations, args.repeat),
-    ]
+    runs = {"deduce": lambda c: plain_deduce(c, model), "inbeeld": lambda c: deidentify(c, pipeline)}
+    best = best_times(runs, conversations, args.repeat)
+    results = [measure(name, run, conversations, best[name]) for name, run in runs.items()]
     if args.json:
         json.dump(results, sys.stdout, indent=2)
         print()

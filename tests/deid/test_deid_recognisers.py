@@ -318,3 +318,16 @@ def test_lowercase_places(text, expected):
 def test_proper_nouns_typed_by_their_words_and_cues(text, expected):
     r = ProperNounRecogniser()
     assert [(text[f.start:f.end], f.type) for f in r.find(text)] == expected
+
+
+@pytest.mark.parametrize("text, worth", [
+    ("Dat klinkt naar. Hoe lang is dit al zo?", False),   # capitals only on common words at a start
+    ("ik ben bang", False),
+    ("ik zit bij Samira in de klas", True),               # a capital inside a sentence
+    ("Samira zit bij mij in de klas", True),              # a sentence start on an uncommon word
+    ("Ik ben ook bij meneer Bos geweest", True),
+])
+def test_deduce_reads_only_messages_with_a_capital_that_could_start_a_name(text, worth):
+    from inbeeld.deid.recognisers.deduce_names import _capital_worth_reading
+
+    assert _capital_worth_reading(text) is worth

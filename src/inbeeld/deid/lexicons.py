@@ -14,7 +14,15 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from wordfreq import zipf_frequency
+from wordfreq import zipf_frequency as _wordfreq_zipf
+
+
+@lru_cache(maxsize=262144)
+def zipf_frequency(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency, remembered: the recognisers ask for the same words again and
+    again, and wordfreq normalises the word anew on every call."""
+    return _wordfreq_zipf(word, lang)
+
 
 # Faker locales whose first names are written in Latin script: names of many origins that the
 # Dutch lists of deduce lack (Turkish, Moroccan, Polish, Romanian, Bulgarian, Eritrean...).

@@ -59,6 +59,6 @@ def join(texts: Sequence[str]) -> tuple[str, list[int]]:
 def before(text: str, start: int, width: int = 40) -> str:
     """The lowercased text just before a position, for context cues; never from an earlier
     message (the messages of a conversation are joined by blank lines)."""
-    window = text[max(0, start - width):start]
+    window = text[max(0, start - width) : start]
     cut = window.rfind(SEPARATOR)
-    return (window[cut + len(SEPARATOR):] if cut >= 0 else window).lower()
+    return (window[cut + len(SEPARATOR) :] if cut >= 0 else window).lower()

@@ -23,9 +23,11 @@ _TEXTUAL = re.compile(
     rf"(?i)(?<![\w]){_DAY}(?:e|ste|de)?[\s-]+{_MONTHS}\.?(?P<year>[\s-]+(?:(?:19|20)\d{{2}}|'\d{{2}}))?(?![\w])"
 )
 # English month first: "March 3, 1988", "march 3rd 1988"
+# (found by its shape first, then the word checked: an alternation tried at every position is slow)
 _TEXTUAL_MONTH_FIRST = re.compile(
-    rf"(?i)(?<![\w]){_MONTHS}\.?\s+{_DAY}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}(?![\w])"
+    rf"(?<![\w])(?P<month>[A-Za-z]{{3,9}})\.?\s+{_DAY}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}(?![\w])"
 )
+_MONTH_WORD = re.compile(rf"(?i){_MONTHS}")
 _DAY_MONTH = re.compile(rf"(?<![\d/.-]){_DAY}[-/]{_MONTH_NUM}(?![\d/-])")
 # a month typed in a hurry ("16 maa 1994", "3 febuari 2005"): its first three letters and a
 # four-digit year are enough when day, month word and year stand together
@@ -34,9 +36,27 @@ _TEXTUAL_LOOSE = re.compile(
     r"(?!maand|decenni)(?:jan|feb|maa|mar|mrt|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]{0,7}\.?[\s-]+"
     r"(?:19|20)\d{2}(?![\w])"
 )
-_CUES = ("geboren", "geb.", "geb ", "geboortedatum", "jarig", "verjaardag", "birthday", "born",
-         "date of birth", "dob", "geboortedag", "id ", "id-kaart", "idkaart", "paspoort",
-         "identiteitskaart", "passport", "verblijfspas", "rijbewijs")
+_CUES = (
+    "geboren",
+    "geb.",
+    "geb ",
+    "geboortedatum",
+    "jarig",
+    "verjaardag",
+    "birthday",
+    "born",
+    "date of birth",
+    "dob",
+    "geboortedag",
+    "id ",
+    "id-kaart",
+    "idkaart",
+    "paspoort",
+    "identiteitskaart",
+    "passport",
+    "verblijfspas",
+    "rijbewijs",
+)
 
 
 # the cues typed in a hurry ("geobren", "gebroen", "verjaadag"): one slip allowed, two in long ones
@@ -79,7 +99,7 @@ class BirthDateRecogniser(Recogniser):
     def _cued(self, text: str, start: int, end: int | None = None) -> bool:
         context = before(text, start, self.window)
         # "ik ben op 3 mei jarig": the cue may also come right after the date
-        after = text[end:end + 12].lower() if end is not None else ""
+        after = text[end : end + 12].lower() if end is not None else ""
         return any(cue in context for cue in _CUES) or _fuzzy_cue(context) or "jarig" in after
 
     def find(self, text: str) -> Iterator[Finding]:
@@ -97,7 +117,8 @@ class BirthDateRecogniser(Recogniser):
             if m.span() not in textual:
                 yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
         for m in _TEXTUAL_MONTH_FIRST.finditer(text):
-            yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
+            if _MONTH_WORD.fullmatch(m.group("month")):
+                yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
         for m in _DAY_MONTH.finditer(text):
             if self._cued(text, m.start(), m.end()):
                 yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)

@@ -16,24 +16,36 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from wordfreq import zipf_frequency
-
-from inbeeld.deid.lexicons import common_words, fold, placenames
+from inbeeld.deid.lexicons import common_words, fold, placenames, zipf_frequency
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser, join
 
 _log = logging.getLogger(__name__)
 
 # deduce processors that this package replaces or that do not apply to chat
-DISABLED = frozenset({
-    "patient_name", "remove_street_tags", "clean_street_tags", "postal_code", "postbus",
-    "dates", "ages", "identifiers", "phone_numbers", "email_addresses", "urls", "post_processing",
-    "eponymous_disease",
-    # initials ("J. de Vries") belong to formal records, not chat; they cost a third of deduce's time
-    "prefix_with_initial", "initial_with_name", "initial_interfix",
-    # a regex per token; the street and proper-noun recognisers of this package cover it
-    "street_pattern",
-})
+DISABLED = frozenset(
+    {
+        "patient_name",
+        "remove_street_tags",
+        "clean_street_tags",
+        "postal_code",
+        "postbus",
+        "dates",
+        "ages",
+        "identifiers",
+        "phone_numbers",
+        "email_addresses",
+        "urls",
+        "post_processing",
+        "eponymous_disease",
+        # initials ("J. de Vries") belong to formal records, not chat; they cost a third of deduce's time
+        "prefix_with_initial",
+        "initial_with_name",
+        "initial_interfix",
+        # a regex per token; the street and proper-noun recognisers of this package cover it
+        "street_pattern",
+    }
+)
 _lock = threading.Lock()
 _instances: dict[str, Any] = {}
 
@@ -89,7 +101,7 @@ class DeduceRecogniser(Recogniser):
         # one document per conversation: deduce's per-document cost dominates on short lines.
         # Its name lists match capitalised words only, so a message without a capital is left
         # out (most chat lines): the recognisers of this package read those
-        texts = [t if _has_capital(t) else "" for t in texts]
+        texts = [t if _has_capital(t) and _capital_worth_reading(t) else "" for t in texts]
         joined, starts = join(texts)
         doc = model.deidentify(joined, disabled=set(DISABLED))
         out: list[list[Finding]] = [[] for _ in texts]
@@ -111,6 +123,26 @@ def _has_capital(text: str) -> bool:
     return not text.islower() and any(c.isupper() for c in text)
 
 
+_CAPITAL_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-z][^\W\d_]*")
+
+
+def _capital_worth_reading(text: str) -> bool:
+    """A capital that could start a name: inside a sentence, or at its start on a word that is
+    not a common one. "Dat klinkt naar. Hoe lang al?" holds none (most counsellor lines)."""
+    for m in _CAPITAL_WORD.finditer(text):
+        word = m.group()
+        if not word[0].isupper():
+            continue
+        key = fold(word)
+        k = m.start() - 1
+        while k >= 0 and m.start() - k <= 3 and text[k] in " \t":
+            k -= 1
+        sentence_start = k < 0 or text[k] in '.!?:;\n"“”\'('
+        if not sentence_start or key not in common_words():
+            return True
+    return False
+
+
 _STREET_SUFFIX = re.compile(
     r"(?i)(?:straat|weg|laan|plein|gracht|kade|dijk|singel|steeg|pad|dreef|markt|baan|hof|wal|"
     r"plantsoen|boulevard|allee|erf|park)(?:\s*\d{1,4}\s?[a-zA-Z]?)?$"
@@ -126,13 +158,13 @@ def _plausible(text: str, start: int, end: int, kind: str) -> str | None:
     ordinary = ordinary or (sentence_start and zipf_frequency(key, "en") >= 5.0)  # "Does she ..."
     if (surface.islower() or sentence_start) and ordinary:
         return None
-    if surface.islower() and " " in surface and all(
-        fold(w) in common_words() or zipf_frequency(fold(w), "nl") >= 4.0 for w in surface.split()
+    if (
+        surface.islower()
+        and " " in surface
+        and all(fold(w) in common_words() or zipf_frequency(fold(w), "nl") >= 4.0 for w in surface.split())
     ):
         return None  # "in de wijk": a village of that name exists, but not here
     if kind == "ADDRESS" and not any(c.isdigit() for c in surface) and not _STREET_SUFFIX.search(surface):
         # a single-word street that is no -straat or -weg: a place of that name, or nothing
         return "PLACE" if key in placenames() else None
     return kind
-
-

@@ -6,9 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
-from inbeeld.deid.lexicons import common_words, first_names, fold, keep_words
+from inbeeld.deid.lexicons import common_words, first_names, fold, keep_words, zipf_frequency
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
 
@@ -38,13 +36,13 @@ _SHAPED = re.compile(
 _SHORT = re.compile(r"(?<![\w@./-])(?P<letters>[A-Za-z]{3,})\d{1,4}(?![\w@-]|\.\w)")
 
 # a Discord tag ("ghostkilla#4471"); a name dotted to one or two letters ("hafsa.x")
+_WORD_TOKEN = re.compile(r"(?<![\w@./-])[A-Za-z]{7,30}(?![\w@-]|\.\w)")
 _DISCORD_TAG = re.compile(r"(?<![\w@#])[A-Za-z][\w.]{1,31}#\d{4}(?!\d)")
 _DOTTED_SHORT = re.compile(r"(?<![\w@./-])[A-Za-z][A-Za-z0-9_]{2,}\.[A-Za-z0-9_]{1,2}(?![\w@/-]|\.\w)")
 _PARTICIPLE = re.compile(r"(?:ge|be|ver|ont)[a-z]{2,}(?:t|d|en)")
 _PLATFORM_NEAR = re.compile(rf"(?i)\b(?:{_PLATFORM})\b")
 # a dotted token ending in a common top-level domain is a web address, not a handle
 _TLD_END = re.compile(r"(?i)\.(?:nl|com|be|de|org|net|eu|io|me|app|co|uk|pl|ro|info|biz)$")
-_WORD_TOKEN = re.compile(r"(?<![\w@./-])[A-Za-z]{7,30}(?![\w@-]|\.\w)")
 _WORD_NUMBER = re.compile(r"([A-Za-z]+)(\d{1,2})")
 # a first name joined to a word by a dot ("isabella.money", "sanne.xo"): a handle, not a URL
 _DOTTED = re.compile(r"(?<![\w@./-])(?P<name>[A-Za-z]{3,})\.[A-Za-z]{2,}(?:\.[A-Za-z]+)*(?![\w@/-]|\.\w)")
@@ -142,7 +140,7 @@ class HandleRecogniser(Recogniser):
         for m in _WORD_TOKEN.finditer(text):
             if _name_and_word(m.group().lower()):
                 yield Finding(m.start(), m.end(), "HANDLE", self.name)
-        for m in _DISCORD_TAG.finditer(text):
+        for m in _DISCORD_TAG.finditer(text) if "#" in text else ():
             yield Finding(m.start(), m.end(), "HANDLE", self.name)
         for m in _DOTTED_SHORT.finditer(text):  # "op insta is ze hafsa.x"
             if _PLATFORM_NEAR.search(text[max(0, m.start() - 40) : m.start()]) and not _TLD_END.search(

@@ -12,8 +12,6 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from inbeeld.deid.lexicons import (
     common_words,
     dutch_compound,
@@ -22,6 +20,7 @@ from inbeeld.deid.lexicons import (
     keep_words,
     surnames,
     typo_of_common_word,
+    zipf_frequency,
 )
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser, before
@@ -147,6 +146,12 @@ _PREPOSITIONS = frozenset({"met", "van", "bij", "om", "via", "tegen", "voor", "a
 _BE = re.compile(r"\s+(?:is|was|wordt|werd|heeft|had|uit (?:mijn|zijn|haar|de|het))\b")
 
 
+@lru_cache(maxsize=64)
+def _keys(text: str) -> list[str]:
+    """The folded key of each token of the text (lowercase, accents off)."""
+    return [t.text.lower() if t.text.isascii() else fold(t.text) for t in tokens(text)]
+
+
 _NOT_VERBS = frozenset(
     {
         "echt",
@@ -241,11 +246,13 @@ class ChatNameRecogniser(Recogniser):
     def find(self, text: str) -> Iterator[Finding]:
         names, family = first_names(), surnames()
         toks = tokens(text)
+        keys = _keys(text)
+        lowered = [t.text.lower() for t in toks]
         i = 0
         while i < len(toks):
             tok = toks[i]
-            key = tok.text.lower() if tok.text.isascii() else fold(tok.text)
-            prev = toks[i - 1].text.lower() if i else ""
+            key = keys[i]
+            prev = lowered[i - 1] if i else ""
             # fast path: a word no list knows needs a cue right before it, or to act as a
             # capitalised, rare subject at a sentence start
             if (

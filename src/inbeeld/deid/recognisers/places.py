@@ -6,8 +6,6 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from inbeeld.deid.lexicons import (
     all_places,
     common_words,
@@ -17,6 +15,7 @@ from inbeeld.deid.lexicons import (
     keep_words,
     placenames,
     typo_of_common_word,
+    zipf_frequency,
 )
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
@@ -128,12 +127,13 @@ class ChatPlaceRecogniser(Recogniser):
             if i == 0:
                 continue
             prev = toks[i - 1].text.lower()
-            # "2140 Antwerpen": a Belgian postcode has no letters
-            postcode = _after_postcode(text, toks[i - 1]) or _FOUR_DIGITS_BEFORE.search(
-                text, max(0, tok.start - 7), tok.start
-            ) is not None
+            # a digit just before: after a postcode ("1234 ab zwolle", Belgian "2140 Antwerpen")
+            postcode = (
+                text[max(0, tok.start - 3) : tok.start].rstrip(" ,")[-1:].isdigit()
+                and (_FOUR_DIGITS_BEFORE.search(text, max(0, tok.start - 7), tok.start) is not None)
+            ) or (len(prev) == 2 and _after_postcode(text, toks[i - 1]))
             if prev not in _CUE_WORDS and not postcode:
-                if tok.text.islower() and _plain_town(fold(tok.text)):
+                if len(tok.text) >= 6 and tok.text.islower() and _plain_town(fold(tok.text)):
                     yield Finding(tok.start, tok.end, "PLACE", self.name)  # "meestal schiedam of ..."
                 continue
             for n in (4, 3, 2, 1):  # longest place name first

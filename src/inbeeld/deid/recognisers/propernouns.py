@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from wordfreq import zipf_frequency
-
 from inbeeld.deid.lexicons import (
     common_words,
     first_names,
@@ -21,6 +19,7 @@ from inbeeld.deid.lexicons import (
     keep_words,
     placenames,
     surnames,
+    zipf_frequency,
 )
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser

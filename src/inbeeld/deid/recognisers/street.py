@@ -37,7 +37,7 @@ class StreetRecogniser(Recogniser):
         for hit in _LETTER_SPACE_DIGIT.finditer(text):
             word_start = text.rfind(" ", 0, hit.start()) + 1
             word_start = max(word_start, text.rfind("\n", 0, hit.start()) + 1)
-            if not text[word_start:hit.start() + 1].lower().endswith(_SUFFIXES):
+            if not text[word_start : hit.start() + 1].lower().endswith(_SUFFIXES):
                 continue
             m = _ADDRESS.search(text, max(0, word_start - 40), hit.end() + 12)
             while m is not None and m.end() <= hit.start():

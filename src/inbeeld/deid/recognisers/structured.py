@@ -77,13 +77,12 @@ class IbanRecogniser(Recogniser):
     def __init__(self, cue_window: int = 40) -> None:
         self.cue_window = cue_window
 
-
     def find(self, text: str) -> Iterator[Finding]:
         for m in _IBAN.finditer(text):
             # the pattern may swallow a following 4-letter word: shrink from the right until valid
             end, fallback = m.end(), None
             while end - m.start() >= 15:
-                candidate = text[m.start():end]
+                candidate = text[m.start() : end]
                 if std_iban.is_valid(candidate):
                     yield Finding(m.start(), end, "IBAN", self.name)
                     fallback = None
@@ -99,9 +98,32 @@ class IbanRecogniser(Recogniser):
 
 
 # IBAN lengths per country (ISO 13616) for the countries chats mention most
-_IBAN_LENGTHS = {"NL": 18, "BE": 16, "DE": 22, "FR": 27, "GB": 22, "PL": 28, "RO": 24, "BG": 22,
-                 "ES": 24, "IT": 27, "PT": 25, "TR": 26, "LU": 20, "AT": 20, "CH": 21, "LT": 20,
-                 "LV": 21, "HU": 28, "CZ": 24, "SK": 24, "GR": 27, "IE": 22, "DK": 18, "SE": 24}
+_IBAN_LENGTHS = {
+    "NL": 18,
+    "BE": 16,
+    "DE": 22,
+    "FR": 27,
+    "GB": 22,
+    "PL": 28,
+    "RO": 24,
+    "BG": 22,
+    "ES": 24,
+    "IT": 27,
+    "PT": 25,
+    "TR": 26,
+    "LU": 20,
+    "AT": 20,
+    "CH": 21,
+    "LT": 20,
+    "LV": 21,
+    "HU": 28,
+    "CZ": 24,
+    "SK": 24,
+    "GR": 27,
+    "IE": 22,
+    "DK": 18,
+    "SE": 24,
+}
 
 
 def _right_length(candidate: str) -> bool:
@@ -111,8 +133,20 @@ def _right_length(candidate: str) -> bool:
 
 # Dutch licence plates, sidecodes 1-14: letters (L) and digits (D) in three groups.
 _SIDECODES = (
-    "LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D",
-    "D-LLL-DD", "LL-DDD-L", "L-DDD-LL", "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D",
+    "LL-DD-DD",
+    "DD-DD-LL",
+    "DD-LL-DD",
+    "LL-DD-LL",
+    "LL-LL-DD",
+    "DD-LL-LL",
+    "DD-LLL-D",
+    "D-LLL-DD",
+    "LL-DDD-L",
+    "L-DDD-LL",
+    "LLL-DD-L",
+    "L-DD-LLL",
+    "D-LL-DDD",
+    "DDD-LL-D",
 )
 
 
@@ -165,19 +199,91 @@ class PlateRecogniser(Recogniser):
 
 _POSTCODE = re.compile(r"(?<![\w-])([1-9]\d{3})( ?)([A-Za-z]{2})(?![\w-])")
 _AFTER_HOUSE_NUMBER = re.compile(r"[^\W\d_]\s+\d{1,4}(?:\s?-?\s?\w{1,3})?,?\s+$")
-_UNITS = frozenset({
-    "km", "mg", "kg", "cm", "mm", "ml", "gb", "mb", "kb", "pk", "ct", "st", "nd", "rd", "th", "uu",
-    "hz", "mp", "jr",
-})
+_UNITS = frozenset(
+    {
+        "km",
+        "mg",
+        "kg",
+        "cm",
+        "mm",
+        "ml",
+        "gb",
+        "mb",
+        "kb",
+        "pk",
+        "ct",
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "uu",
+        "hz",
+        "mp",
+        "jr",
+    }
+)
 
 
 # two-letter words: "2019 en", "1500 is" are a number and a word, not a postcode
-_SHORT_WORDS = frozenset({
-    "en", "is", "op", "in", "de", "te", "ik", "je", "ze", "we", "om", "al", "nu", "zo", "na", "ga",
-    "er", "of", "as", "at", "be", "by", "do", "go", "he", "if", "it", "me", "my", "no", "on", "or",
-    "so", "to", "up", "us", "ok", "pa", "ma", "mn", "zn", "da", "dr", "hé", "eh", "ah", "oh", "uh",
-    "ja", "nee", "af", "an", "bv", "ca", "wo",
-})
+_SHORT_WORDS = frozenset(
+    {
+        "en",
+        "is",
+        "op",
+        "in",
+        "de",
+        "te",
+        "ik",
+        "je",
+        "ze",
+        "we",
+        "om",
+        "al",
+        "nu",
+        "zo",
+        "na",
+        "ga",
+        "er",
+        "of",
+        "as",
+        "at",
+        "be",
+        "by",
+        "do",
+        "go",
+        "he",
+        "if",
+        "it",
+        "me",
+        "my",
+        "no",
+        "on",
+        "or",
+        "so",
+        "to",
+        "up",
+        "us",
+        "ok",
+        "pa",
+        "ma",
+        "mn",
+        "zn",
+        "da",
+        "dr",
+        "hé",
+        "eh",
+        "ah",
+        "oh",
+        "uh",
+        "ja",
+        "nee",
+        "af",
+        "an",
+        "bv",
+        "ca",
+        "wo",
+    }
+)
 
 
 class PostcodeRecogniser(Recogniser):
@@ -190,7 +296,7 @@ class PostcodeRecogniser(Recogniser):
             letters = m.group(3)
             if not std_postcode.is_valid(m.group(1) + letters):
                 continue
-            if _AFTER_HOUSE_NUMBER.search(text[max(0, m.start() - 12):m.start()]):
+            if _AFTER_HOUSE_NUMBER.search(text[max(0, m.start() - 12) : m.start()]):
                 yield Finding(m.start(), m.end(), "POSTCODE", self.name)  # "Duinerf 39, 5840 do"
                 continue
             if letters.lower() in _UNITS and not letters.isupper():
@@ -261,4 +367,3 @@ class IdNumberRecogniser(Recogniser):
         for m in _DOC_NUMBER.finditer(text):
             if sum(c.isdigit() for c in m.group()) >= 3:
                 yield Finding(m.start(), m.end(), "ID_NUMBER", self.name)
-

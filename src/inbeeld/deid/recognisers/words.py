@@ -9,7 +9,6 @@ from typing import NamedTuple
 from inbeeld.deid.recognisers.base import TAG
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_ENDS_SENTENCE = frozenset('.!?:;\n"“”\'(')
 
 
 class Token(NamedTuple):  # a tuple: tens of thousands are made per batch
@@ -23,18 +22,21 @@ class Token(NamedTuple):  # a tuple: tens of thousands are made per batch
         return self.text[:1].isupper()
 
 
+# where a sentence starts: the text's start or a sentence end, then at most three spaces or tabs
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?:;\n\"“”'(]))[ \t]{0,3}(?=[^\W\d_])")
+
+
 @lru_cache(maxsize=64)  # three recognisers tokenise the same messages one after another
 def tokens(text: str) -> tuple[Token, ...]:
     tagged = [(m.start(), m.end()) for m in TAG.finditer(text)] if "[" in text else []
+    starts = {m.end() for m in _SENTENCE_START.finditer(text)}
+    make = Token
+    if not tagged:
+        return tuple(make(m.start(), m.end(), m.group(), m.start() in starts) for m in WORD.finditer(text))
     out = []
     for m in WORD.finditer(text):
         start = m.start()
-        if tagged and any(s <= start < e for s, e in tagged):
+        if any(s <= start < e for s, e in tagged):
             continue
-        # look back over at most a few spaces for the character that ends a sentence
-        k = start - 1
-        while k >= 0 and start - k <= 3 and text[k] in " \t":
-            k -= 1
-        sentence_start = k < 0 or text[k] in _ENDS_SENTENCE
-        out.append(Token(start, m.end(), m.group(), sentence_start))
+        out.append(make(start, m.end(), m.group(), start in starts))
     return tuple(out)
