@@ -94,6 +94,7 @@ def test_url(text, expected):
     ("praat op discord met nachtuil#0931", ["nachtuil#0931"]),  # a Discord tag
     ("mijn line id sunee.kk", ["sunee.kk"]),
     ("zijn accuont is tarikvb", ["tarikvb"]),              # 'account' typed with a slip
+    ("haar account is petra", ["petra"]),                  # a first name after a clear cue
     ("op zijn telefoon stond larsboss", ["larsboss"]),      # a first name glued to a word
 ])
 def test_handles_with_and_without_at(text, expected):
@@ -138,6 +139,7 @@ def test_iban_checksum_and_cue(text, expected):
     ("het kentekken is 4FJD24", ["4FJD24"]),   # the cue typed with a slip
     ("een Belgische auto, 1-KRT-562", ["1-KRT-562"]),
     ("bulgarian plate CH 4821 KM", ["CH 4821 KM"]),  # a foreign plate after a cue
+    ("kenteken genoteerd: 7571SS.", ["7571SS"]),     # postcode-shaped, but SS is no postcode
     ("ik zag CH 4821 KM staan", []),                 # the same shape without a cue
     ("geboren 12-03-2006", []),        # digits only: a date
     ("ma-di-wo vrij", []),

@@ -88,7 +88,9 @@ class HandleRecogniser(Recogniser):
         if key in keep_words(self.keep_file) or key in common_words():
             return True
         # "in my account, they have": a common English word is no username either
-        return token.isalpha() and max(zipf_frequency(key, "nl"), zipf_frequency(key, "en")) >= self.max_zipf
+        # (English frequency only for words that are no first names: "sandra" is common in English)
+        english = zipf_frequency(key, "en") if key not in first_names() else 0.0
+        return token.isalpha() and max(zipf_frequency(key, "nl"), english) >= self.max_zipf
 
     def find(self, text: str) -> Iterator[Finding]:
         seen: set[tuple[int, int]] = set()
@@ -115,10 +117,12 @@ class HandleRecogniser(Recogniser):
                 and zipf_frequency(key, "nl") < 5.0
                 and key not in keep_words(self.keep_file)
             )
-            if not token or (self._wordlike(token) and not typed):
+            strong = any(c in connector for c in (":", "=", ",", " is ", " heet ", "->", " zich "))
+            # "haar account is sandra": a first name after a clear cue is the username
+            named = strong and key in first_names() and key not in common_words()
+            if not token or (self._wordlike(token) and not typed and not named):
                 continue
             shaped = not token.isalpha()
-            strong = any(c in connector for c in (":", "=", ",", " is ", " heet ", "->", " zich "))
             # "mn snap is gehackt": a past participle says what happened to the account
             participle = token.isalpha() and _PARTICIPLE.fullmatch(token.lower()) is not None
             number = token.lstrip("@").isdigit()  # "of 112 bellen": a number, not a username

@@ -191,8 +191,9 @@ class PlateRecogniser(Recogniser):
         for m in _PLATE_BARE.finditer(text):
             if m.start() in seen or not any(c.isdigit() for c in m.group()):
                 continue
-            if re.fullmatch(r"\d{4} ?[A-Za-z]{2}", m.group()) or not m.group().isupper():
-                continue  # without dashes: 1234 AB is a postcode, "15 jaar" an age
+            postcode_shaped = re.fullmatch(r"\d{4} ?[A-Za-z]{2}", m.group()) is not None
+            if (postcode_shaped and std_postcode.is_valid(m.group())) or not m.group().isupper():
+                continue  # without dashes: 1234 AB is a postcode, "15 jaar" an age; 7571 SS is none
             if any(cue in before(text, m.start(), 30) for cue in _PLATE_CUE):
                 yield Finding(m.start(), m.end(), "PLATE", self.name)
 
