@@ -23,11 +23,10 @@ _TEXTUAL = re.compile(
     rf"(?i)(?<![\w]){_DAY}(?:e|ste|de)?[\s-]+{_MONTHS}\.?(?P<year>[\s-]+(?:(?:19|20)\d{{2}}|'\d{{2}}))?(?![\w])"
 )
 # English month first: "March 3, 1988", "march 3rd 1988"
-# (found by its shape first, then the word checked: an alternation tried at every position is slow)
-_TEXTUAL_MONTH_FIRST = re.compile(
-    rf"(?<![\w])(?P<month>[A-Za-z]{{3,9}})\.?\s+{_DAY}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}(?![\w])"
-)
-_MONTH_WORD = re.compile(rf"(?i){_MONTHS}")
+# (found by its day and year first, then the word before checked: a pattern that starts with
+# letters is tried at every word and is slow)
+_DAY_YEAR = re.compile(rf"(?<![\w]){_DAY}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}(?![\w])")
+_MONTH_BEFORE = re.compile(rf"(?i)(?<![\w]){_MONTHS}\.?\s+$")
 _DAY_MONTH = re.compile(rf"(?<![\d/.-]){_DAY}[-/]{_MONTH_NUM}(?![\d/-])")
 # a month typed in a hurry ("16 maa 1994", "3 febuari 2005"): its first three letters and a
 # four-digit year are enough when day, month word and year stand together
@@ -116,9 +115,10 @@ class BirthDateRecogniser(Recogniser):
         for m in _TEXTUAL_LOOSE.finditer(text):
             if m.span() not in textual:
                 yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
-        for m in _TEXTUAL_MONTH_FIRST.finditer(text):
-            if _MONTH_WORD.fullmatch(m.group("month")):
-                yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
+        for m in _DAY_YEAR.finditer(text):
+            month = _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if month is not None:
+                yield Finding(month.start(), m.end(), "DATE_OF_BIRTH", self.name)
         for m in _DAY_MONTH.finditer(text):
             if self._cued(text, m.start(), m.end()):
                 yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)

@@ -123,10 +123,11 @@ class ChatPlaceRecogniser(Recogniser):
     def find(self, text: str) -> Iterator[Finding]:
         places = all_places()
         toks = tokens(text)
+        lowered = [t.text.lower() for t in toks]
         for i, tok in enumerate(toks):
             if i == 0:
                 continue
-            prev = toks[i - 1].text.lower()
+            prev = lowered[i - 1]
             # a digit just before: after a postcode ("1234 ab zwolle", Belgian "2140 Antwerpen")
             postcode = (
                 text[max(0, tok.start - 3) : tok.start].rstrip(" ,")[-1:].isdigit()

@@ -82,6 +82,7 @@ INSTITUTION_WORDS = (
     "schoonmaak",
     "restaurant",
 )
+_INSTITUTION_SET = frozenset(INSTITUTION_WORDS)
 _SUFFIX_INSTITUTION = ("college", "lyceum", "gymnasium", "school", "academie", "kliniek", "stede", "borgh")
 _STREET_SUFFIX = (
     "straat",
@@ -178,9 +179,13 @@ class ProperNounRecogniser(Recogniser):
         i = 0
         while i < len(toks):
             tok = toks[i]
+            if not tok.capitalised:
+                i += 1  # most words: nothing to do
+                continue
             # "Basisschool De Wingerd": an institution word before a capitalised word says "name"
             named_institution = (
-                fold(tok.text) in INSTITUTION_WORDS
+                tok.sentence_start
+                and fold(tok.text) in _INSTITUTION_SET
                 and i + 1 < len(toks)
                 and self._is_capital_word(toks[i + 1])
                 and _gap(text, toks, i + 1) == " "
@@ -222,7 +227,7 @@ class ProperNounRecogniser(Recogniser):
                 run
                 and run[0].sentence_start
                 and self._ordinary(fold(run[0].text))
-                and not (len(run) > 1 and fold(run[0].text) in INSTITUTION_WORDS)  # "Stichting De Haven"
+                and not (len(run) > 1 and fold(run[0].text) in _INSTITUTION_SET)  # "Stichting De Haven"
             ):
                 run = run[1:]
             i = j

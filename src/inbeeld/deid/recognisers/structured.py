@@ -333,13 +333,14 @@ class BsnRecogniser(Recogniser):
 
 _ID_CUE = re.compile(
     # "pas+p[o]{1,2}rt": paspoort, passport and their slips (pasport, passsport)
-    r"(?i)\b(?:bsn|burgerservicenummer|id|id-?kaart|identiteitskaart|idkaart|pas+p[o]{1,2}rt|pas|"
+    r"\b(?:bsn|burgerservicenummer|id|id-?kaart|identiteitskaart|idkaart|pas+p[o]{1,2}rt|pas|"
     r"documentnummer|rijbewijs|verblijfsvergunning|verblijfspas|verblijfsdocument|verblijfskaart|"
     r"v-nummer|vreemdelingennummer|residence permit|card number|kaartnummer|id-nummer|"
     r"rijksregisternummer|rijksregister|national number|"
     r"klantnummer|studentnummer|leerlingnummer|dossiernummer|zaaknummer|pasnummer|id number|"
     r"passport|id card)(?:nummer|nr)?\b"
 )
+_ID_CUE_ANY_CASE = re.compile("(?i)" + _ID_CUE.pattern)
 # a document number: one token of 6-20 letters and digits with a digit, or digit groups, or
 # capital letters and digits apart ("RX 419286")
 _ID_VALUE = re.compile(
@@ -358,7 +359,11 @@ class IdNumberRecogniser(Recogniser):
         self.window = window
 
     def find(self, text: str) -> Iterator[Finding]:
-        for cue in _ID_CUE.finditer(text):
+        # the cue pattern is matched against a lowercased copy (same offsets for nearly all
+        # texts); an IGNORECASE alternation is slow
+        lowered = text.lower()
+        cues = _ID_CUE.finditer(lowered) if len(lowered) == len(text) else _ID_CUE_ANY_CASE.finditer(text)
+        for cue in cues:
             region_end = min(len(text), cue.end() + self.window)
             for m in _ID_VALUE.finditer(text, cue.end(), region_end):
                 digits = sum(c.isdigit() for c in m.group())

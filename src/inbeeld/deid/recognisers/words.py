@@ -16,10 +16,7 @@ class Token(NamedTuple):  # a tuple: tens of thousands are made per batch
     end: int
     text: str
     sentence_start: bool  # first word of the text or of a sentence: capitals say nothing there
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    capitalised: bool  # set once here: the recognisers ask it of every token, several times
 
 
 # where a sentence starts: the text's start or a sentence end, then at most three spaces or tabs
@@ -31,12 +28,10 @@ def tokens(text: str) -> tuple[Token, ...]:
     tagged = [(m.start(), m.end()) for m in TAG.finditer(text)] if "[" in text else []
     starts = {m.end() for m in _SENTENCE_START.finditer(text)}
     make = Token
-    if not tagged:
-        return tuple(make(m.start(), m.end(), m.group(), m.start() in starts) for m in WORD.finditer(text))
     out = []
     for m in WORD.finditer(text):
-        start = m.start()
-        if any(s <= start < e for s, e in tagged):
+        start, word = m.start(), m.group()
+        if tagged and any(s <= start < e for s, e in tagged):
             continue
-        out.append(make(start, m.end(), m.group(), start in starts))
+        out.append(make(start, m.end(), word, start in starts, word[0].isupper()))
     return tuple(out)
