@@ -241,6 +241,7 @@ def test_street_with_house_number(text, expected):
     ("mijn naam is fenna van leeuwen", ["fenna van leeuwen"]),  # a surname after an interfix
     ("ik heet trouwens Bram", ["Bram"]),                     # a common word after the cue
     ("hij heet storm", ["storm"]),                           # a word as a name after 'heet'
+    ("ze noemen hem 'kleintje' daar", ["kleintje"]),        # a quote between cue and name
     ("my name is Maricel dela Cruz, born", ["Maricel dela Cruz"]),  # a Filipino interfix
     ("het is een groep, ali is de baas", ["ali"]),           # the subject of a clause
     ("ik ben Zon trouwens", ["Zon"]),                        # a capital after 'ik ben'

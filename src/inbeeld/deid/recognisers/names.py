@@ -47,7 +47,8 @@ _STRONG = re.compile(
     r"neef|nicht|oom|tante|vader|moeder|pooier|baas|gast|meid|account|he|she|naam|echt|eigenlijk)\s+(?:heet|heette)"
     r"|\bheten|\bnoemt zich|\bnoemde zich|\bnoem me|\bnoemen hem|\bnoemen haar|\bnoemt hem|"
     r"\bnoemt haar|\bnoemde hem|\bnoemde haar|"
-    r"\bgenaamd|\bnaam is|\bname is|\bnamed|\bcalled|\bnaam:|\bnaam =)\s*$"
+    # a quote may open the name: "ze noemen hem 'kleine'"
+    r"\bgenaamd|\bnaam is|\bname is|\bnamed|\bcalled|\bnaam:|\bnaam =)[\s'\"‘’“”]*$"
 )
 # a name may follow: only words of the name lists are taken
 _WEAK = re.compile(
