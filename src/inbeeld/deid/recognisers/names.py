@@ -24,7 +24,7 @@ from inbeeld.deid.lexicons import (
 )
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser, before
-from inbeeld.deid.recognisers.words import Token, tokens
+from inbeeld.deid.recognisers.words import Token, lowered_words, tokens
 
 RELATIONS = (
     "vriend|vriendje|vriendin|vriendinnetje|friend|boyfriend|girlfriend|broer|broertje|zus|zusje|"
@@ -248,7 +248,7 @@ class ChatNameRecogniser(Recogniser):
         names, family = first_names(), surnames()
         toks = tokens(text)
         keys = _keys(text)
-        lowered = [t.text.lower() for t in toks]
+        lowered = lowered_words(text)
         i = 0
         while i < len(toks):
             tok = toks[i]

@@ -19,7 +19,7 @@ from inbeeld.deid.lexicons import (
 )
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
-from inbeeld.deid.recognisers.words import Token, tokens
+from inbeeld.deid.recognisers.words import Token, lowered_words, tokens
 
 
 def _after_postcode(text: str, prev: Token) -> bool:
@@ -123,7 +123,7 @@ class ChatPlaceRecogniser(Recogniser):
     def find(self, text: str) -> Iterator[Finding]:
         places = all_places()
         toks = tokens(text)
-        lowered = [t.text.lower() for t in toks]
+        lowered = lowered_words(text)
         for i, tok in enumerate(toks):
             if i == 0:
                 continue

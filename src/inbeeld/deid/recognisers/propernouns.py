@@ -149,7 +149,7 @@ class ProperNounRecogniser(Recogniser):
 
     def _is_capital_word(self, tok: Token) -> bool:
         t = tok.text
-        return t[:1].isupper() and not (len(t) > 4 and t.isupper())  # ALL-CAPS shouting is no name
+        return tok.capitalised and not (len(t) > 4 and t.isupper())  # ALL-CAPS shouting is no name
 
     def _capital_place(self, key: str) -> bool:
         """A capitalised word after "in"/"naar": a place, unless a keep word, a country or a

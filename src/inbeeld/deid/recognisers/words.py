@@ -35,3 +35,10 @@ def tokens(text: str) -> tuple[Token, ...]:
             continue
         out.append(make(start, m.end(), word, start in starts, word[0].isupper()))
     return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def lowered_words(text: str) -> tuple[str, ...]:
+    """Each token of the text in lowercase (the cue words are compared so), made once per text
+    for all recognisers."""
+    return tuple(t.text.lower() for t in tokens(text))

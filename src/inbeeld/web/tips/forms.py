@@ -14,6 +14,13 @@ _AREA = {"rows": 3}
 _LIST = {"rows": 2, "placeholder": _("één per regel")}
 
 
+def _list_field(label: object, max_length: int) -> forms.CharField:
+    """An optional structured field of the public form: one value per line."""
+    return forms.CharField(
+        label=label, max_length=max_length, required=False, widget=forms.Textarea(attrs=_LIST)
+    )
+
+
 class TipForm(forms.Form):
     seen = forms.CharField(
         label=_("Wat heeft u gezien of gehoord?"), max_length=10000, widget=forms.Textarea(attrs={"rows": 6})
@@ -23,27 +30,11 @@ class TipForm(forms.Form):
     about = forms.CharField(
         label=_("Over wie gaat het?"), max_length=3000, required=False, widget=forms.Textarea(attrs=_AREA)
     )
-    phones = forms.CharField(
-        label=_("Telefoonnummers"), max_length=1000, required=False, widget=forms.Textarea(attrs=_LIST)
-    )
-    handles = forms.CharField(
-        label=_("Namen op sociale media of apps"),
-        max_length=1000,
-        required=False,
-        widget=forms.Textarea(attrs=_LIST),
-    )
-    links = forms.CharField(
-        label=_("Links naar advertenties of profielen"),
-        max_length=3000,
-        required=False,
-        widget=forms.Textarea(attrs=_LIST),
-    )
-    plates = forms.CharField(
-        label=_("Kentekens"), max_length=500, required=False, widget=forms.Textarea(attrs=_LIST)
-    )
-    places = forms.CharField(
-        label=_("Plaatsen of adressen"), max_length=1000, required=False, widget=forms.Textarea(attrs=_LIST)
-    )
+    phones = _list_field(_("Telefoonnummers"), 1000)
+    handles = _list_field(_("Namen op sociale media of apps"), 1000)
+    links = _list_field(_("Links naar advertenties of profielen"), 3000)
+    plates = _list_field(_("Kentekens"), 500)
+    places = _list_field(_("Plaatsen of adressen"), 1000)
     contact = forms.CharField(
         label=_("Uw contactgegevens (niet verplicht)"),
         max_length=500,
