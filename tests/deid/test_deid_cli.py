@@ -77,3 +77,13 @@ def test_eval_deid_table_says_how_to_see_the_leaks(tmp_path, pipeline):
     _write(gold, [CONVERSATION])
     result = runner.invoke(app, ["eval", "deid", str(gold)])
     assert result.exit_code == 0 and "--show-leaks" in result.output
+
+
+def test_eval_deid_scores_several_files_together(tmp_path, pipeline):
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _write(first, [CONVERSATION])
+    _write(second, [{**CONVERSATION, "id": "c-9"}])
+    one = json.loads(runner.invoke(app, ["eval", "deid", str(first), "--json"]).stdout)
+    both = json.loads(runner.invoke(app, ["eval", "deid", str(first), str(second), "--json"]).stdout)
+    assert both["conversations"] == 2 * one["conversations"]
+    assert both["recall"]["PERSON"]["gold"] == 2 * one["recall"]["PERSON"]["gold"]

@@ -64,3 +64,25 @@ def test_evaluation_agrees_with_deidentify(pipeline):
     result = deidentify(gold_conversation(marked), pipeline)
     assert scores.recall() == 1.0
     assert scores.predicted == len(result.messages[0].spans)
+
+
+def test_wilson_interval_matches_the_formula():
+    from math import sqrt
+
+    from inbeeld.deid.evaluate import wilson_interval
+
+    # Wilson (1927) written out for 12 of 13 at z = 1.959964
+    n, p, z = 13, 12 / 13, 1.959964
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    low, high = wilson_interval(12, 13)
+    assert abs(low - (centre - half)) < 1e-5 and abs(high - (centre + half)) < 1e-5
+
+
+def test_all_caught_in_a_small_set_still_gives_a_low_lower_bound():
+    gold, predicted = _pair("bel [[PHONE:0612345678]] nu", (Span(4, 14, "PHONE", "[PHONE-1]"),))
+    scores = DeidScores()
+    score_conversation(gold, predicted, scores)
+    low, high = scores.recall_interval("PHONE")
+    assert scores.recall("PHONE") == 1.0 and high == 1.0 and low < 0.5
+    assert scores.as_dict()["recall"]["PHONE"]["ci95"] == (low, high)

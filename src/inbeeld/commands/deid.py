@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from pathlib import Path
@@ -78,7 +79,9 @@ def deid(
 
 
 def eval_deid(
-    gold: Annotated[Path, typer.Argument(help="Conversations with [[TYPE:text]] gold markup (JSONL).")],
+    gold: Annotated[list[Path], typer.Argument(
+        help="Conversations with [[TYPE:text]] gold markup (JSONL); several files are scored together.",
+    )],
     config: _Config = None,
     disable: _Disable = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON on stdout.")] = False,
@@ -95,20 +98,22 @@ def eval_deid(
 
     with _err.status("loading the de-identification pipeline"):
         pipeline = load_pipeline(config, frozenset(disable or ()))
-    scores = evaluate(read_conversations(gold), pipeline)
+    scores = evaluate(itertools.chain.from_iterable(read_conversations(path) for path in gold), pipeline)
     result = scores.as_dict(show_leaks=show_leaks)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
     console = Console()
     table = Table(title=f"De-identificatie: {scores.conversations} gesprekken, {scores.messages} berichten")
-    for column in ("type", "gold", "gevonden", "recall"):
+    for column in ("type", "gold", "gevonden", "recall", "95%-interval"):
         table.add_column(column, justify="left" if column == "type" else "right")
     for kind, row in result["recall"].items():  # type: ignore[union-attr]
-        table.add_row(kind, str(row["gold"]), str(row["caught"]), f"{row['recall']:.3f}")
+        table.add_row(kind, str(row["gold"]), str(row["caught"]), f"{row['recall']:.3f}",
+                      _interval(row["ci95"]))
     overall = scores.recall()
     table.add_row("[bold]totaal", str(sum(scores.gold.values())), str(sum(scores.caught.values())),
-                  f"[bold]{overall:.3f}" if overall is not None else "-")
+                  f"[bold]{overall:.3f}" if overall is not None else "-",
+                  _interval(scores.recall_interval()))
     console.print(table)
     precision, share = scores.precision, scores.codable_share
     if precision is not None:
@@ -135,6 +140,10 @@ def eval_deid(
     else:
         console.print(f"lekken: {len(scores.leaks)} "
                       "(lijst met --show-leaks; die toont identificerende gegevens)")
+
+
+def _interval(bounds: tuple[float, float] | None) -> str:
+    return f"{bounds[0]:.3f}–{bounds[1]:.3f}" if bounds else "-"
 
 
 def register(app: typer.Typer) -> None:
