@@ -130,3 +130,11 @@ def test_redact_puts_tags_in_place_of_spans():
     from inbeeld.corpus import Span
 
     assert redact("ik ben sanne!", (Span(7, 12, "PERSON", "[PERSON-1]"),)) == "ik ben [PERSON-1]!"
+
+
+def test_an_organisation_known_by_its_capital_is_not_propagated_to_ordinary_words(pipeline):
+
+    conversation = make_conversation("U kunt Veilig Thuis bellen.", "ok ik ben nu veilig thuis")
+    out = deidentify(conversation, pipeline)
+    assert "Veilig Thuis" not in out.messages[0].text
+    assert out.messages[1].text == "ok ik ben nu veilig thuis"

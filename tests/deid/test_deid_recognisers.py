@@ -317,10 +317,34 @@ def test_lowercase_places(text, expected):
     ("ze zit op Gomarus college", [("Gomarus college", "INSTITUTION")]),   # a lowercase head
     ("soms. Stichting De Haven helpt", [("Stichting De Haven", "INSTITUTION")]),
     ("we zitten op Thomas a Kempis College", [("Thomas a Kempis College", "INSTITUTION")]),
+    # a word no list knows, at a sentence start, begins a name when a capital or a head follows
+    ("Harmsveld College in zwolle", [("Harmsveld College", "INSTITUTION")]),
+    ("Kronwijk mavo 2e klas", [("Kronwijk mavo", "INSTITUTION")]),
+    ("Tulpflex Uitzendingen. de baas", [("Tulpflex Uitzendingen", "INSTITUTION")]),
+    ("Can I help you?", []),                       # common in English: no name
+    ("Gisteren Mark gezien", [("Mark", "PERSON")]),  # common in Dutch: not part of the name
+    # a legal form makes an employer, also where the tokens stop at its dots
+    ("contract bij Kramsta Bouwdiensten B.V. in", [("Kramsta Bouwdiensten B.V.", "INSTITUTION")]),
+    ("company Dakwerken Peeters bvba", [("Dakwerken Peeters bvba", "INSTITUTION")]),
+    ("Snackbar De Vette Hap, zonder", [("Snackbar De Vette Hap", "INSTITUTION")]),
 ])
 def test_proper_nouns_typed_by_their_words_and_cues(text, expected):
     r = ProperNounRecogniser()
     assert [(text[f.start:f.end], f.type) for f in r.find(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("bel Veilig Thuis Noord-Holland Noord gerust", ["Veilig Thuis Noord-Holland Noord"]),
+    ("U kunt Veilig Thuis bellen.", ["Veilig Thuis"]),
+    ("ik heb hulp bij comensha gevraagd", ["comensha"]),
+    ("hij zit bij Nidos en Fier", ["Nidos", "Fier"]),
+    ("ik ben weer veilig thuis", []),   # ordinary words without the organisation's capital
+    ("ik ben fier op je", []),
+])
+def test_named_care_organisations_are_institutions(text, expected):
+    r = ProperNounRecogniser()
+    hits = [f for f in r.find(text) if f.type == "INSTITUTION"]
+    assert [text[f.start:f.end] for f in hits] == expected
 
 
 @pytest.mark.parametrize("text, worth", [

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from inbeeld.deid.lexicons import common_words, first_names, fold, keep_words, zipf_frequency
+from inbeeld.deid.recognisers.propernouns import CASE_SENSITIVE_ORGANISATIONS
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import TAG
 
@@ -200,6 +201,8 @@ class Propagate(Stage):
                 if f.type == "HANDLE":
                     surface = surface.lstrip("@")
                 key = fold(surface)
+                if key in CASE_SENSITIVE_ORGANISATIONS:
+                    continue  # found with their capital wherever they occur; lowercase is ordinary
                 # a village called "Een" must not turn every article into a place
                 common = zipf_frequency(key, "nl") >= 6.0
                 if len(key) >= 2 and key not in keep_words(self.keep_file) and not common:

@@ -81,6 +81,28 @@ INSTITUTION_WORDS = (
     "logistiek",
     "schoonmaak",
     "restaurant",
+    # employers and agencies as labour-exploitation chats name them
+    "uitzendingen",
+    "detachering",
+    "personeel",
+    "personeelsdiensten",
+    "bouwdiensten",
+    "diensten",
+    "logistics",
+    "logistiek",
+    "construct",
+    "construction",
+    "staff",
+    "recruitment",
+    "cleaning",
+    "catering",
+    "snackbar",
+    "grillroom",
+    "salon",
+    "nails",
+    "spa",
+    "carwash",
+    "wonen",
 )
 _INSTITUTION_SET = frozenset(INSTITUTION_WORDS)
 _SUFFIX_INSTITUTION = ("college", "lyceum", "gymnasium", "school", "academie", "kliniek", "stede", "borgh")
@@ -127,7 +149,10 @@ _CONNECTORS = frozenset(
 # gaps that join the words of one name: "Spic & Span", "Cafetaria 't Hoekje"
 _JOINING_GAPS = frozenset({" ", "-", " & ", " '", " ‘", " ’"})
 # an institution's head word written in lowercase after its name: "Vista college"
-_LOWER_HEADS = frozenset({"college", "lyceum", "gymnasium", "school", "academie", "kliniek", "hogeschool"})
+_LOWER_HEADS = frozenset(
+    {"college", "lyceum", "gymnasium", "school", "academie", "kliniek", "hogeschool", "mavo", "havo",
+     "vmbo", "atheneum"}
+)
 _PLACE_CUE = re.compile(
     r"(?:\bin|\buit|\bnaar|\bvanuit|\brond|\brichting|\bwijk|\bbuurt|\bbij|\bte|\bthe|\bfrom|\bto|"
     r"\bnear)\s+(?:de\s+|het\s+)?$",
@@ -137,6 +162,22 @@ _INST_CUE = re.compile(
     r"(?:\bop|\bzit op|\bwerk bij|\bwerkt bij|\bwoon in|\bwoont in|\bvan|\bbij|\bat)\s+$", re.I
 )
 _ARTICLE = re.compile(r"(?<=\bin )(?:de|het) $")
+# a legal form after a name makes it an employer: "Bouwdiensten B.V.", "Dakwerken Peeters bvba"
+_LEGAL_FORM = re.compile(
+    r" (?:B\.V\.|BV|bv|B\.V|N\.V\.|NV|BVBA|bvba|VZW|vzw|V\.O\.F\.|VOF|vof|GmbH|Ltd\.?|LLC|"
+    r"Sp\. ?z ?o\.? ?o\.?|S\.R\.L\.|SRL|srl|S\.A\.|Kft\.?|s\.r\.o\.)(?!\w)"
+)
+# Named care and help organisations are INSTITUTION (formats.md: "named ... care institutions,
+# shelters"), also when a counsellor refers to them: the region after the name can place a
+# victim ("Veilig Thuis Zuid-Holland Zuid"). Words that are also ordinary words ("Fier", "Veilig
+# Thuis" beside "veilig thuis zijn") count only with their capital.
+ORGANISATIONS = re.compile(
+    r"\b(?:Veilig Thuis|Fier|Kindertelefoon|(?i:comensha|nidos|vluchtelingenwerk|child focus|payoke|"
+    r"pag-asa|leger des heils|kinder- en jongerenrechtswinkel|jongerenrechtswinkel|blijf groep))"
+    r"(?: (?:[A-Z][\w]*(?:-[A-Z][\w]*)*)(?: [A-Z][\w]*)?)?(?!\w)"
+)
+# their lowercase forms are ordinary Dutch ("ik ben veilig thuis", "fier op je"): not propagated
+CASE_SENSITIVE_ORGANISATIONS = frozenset({"veilig thuis", "fier", "kindertelefoon"})
 _HOUSE_NUMBER = re.compile(r" ?\d{1,4}(?: ?[a-zA-Z](?![\w]))?")
 
 
@@ -175,6 +216,8 @@ class ProperNounRecogniser(Recogniser):
         return zipf_frequency(key, "nl") >= self.max_zipf
 
     def find(self, text: str) -> Iterator[Finding]:
+        for match in ORGANISATIONS.finditer(text):
+            yield Finding(match.start(), match.end(), "INSTITUTION", self.name)
         toks = tokens(text)
         i = 0
         while i < len(toks):
@@ -190,8 +233,21 @@ class ProperNounRecogniser(Recogniser):
                 and self._is_capital_word(toks[i + 1])
                 and _gap(text, toks, i + 1) == " "
             )
+            # "Vechtdal Lyceum", "Budmax Construct": at a sentence start a word no list knows,
+            # followed by another capitalised word, begins a name
+            unknown_then_capital = (
+                tok.sentence_start
+                and i + 1 < len(toks)
+                and (self._is_capital_word(toks[i + 1]) or toks[i + 1].text in _LOWER_HEADS)
+                and _gap(text, toks, i + 1) in (" ", "-")
+                and not self._ordinary(fold(tok.text))
+                and zipf_frequency(fold(tok.text), "en") < self.max_zipf  # "Can I", "May I"
+            )
             if not self._is_capital_word(tok) or (
-                tok.sentence_start and not self._known(fold(tok.text)) and not named_institution
+                tok.sentence_start
+                and not self._known(fold(tok.text))
+                and not named_institution
+                and not unknown_then_capital
             ):
                 i += 1  # a capital at a sentence start says nothing unless a list knows the word
                 continue
@@ -239,6 +295,9 @@ class ProperNounRecogniser(Recogniser):
 
     def _classify(self, text: str, run: list[Token]) -> Finding | None:
         start, end = run[0].start, run[-1].end
+        legal = _LEGAL_FORM.match(text, run[-2].end if len(run) > 1 and len(run[-1].text) <= 2 else end)
+        if legal:  # "BM Bouwdiensten B.V." (the tokens stop at "B"), "Polwork Sp. z o.o."
+            return Finding(start, legal.end(), "INSTITUTION", self.name)
         words = [fold(t.text) for t in run]
         phrase = fold(text[start:end])
         last = words[-1]
