@@ -51,6 +51,26 @@ _WORD_NUMBER = re.compile(r"([A-Za-z]+)(\d{1,2})")
 # a first name joined to a word by a dot ("isabella.money", "sanne.xo"): a handle, not a URL
 _DOTTED = re.compile(r"(?<![\w@./-])(?P<name>[A-Za-z]{3,})\.[A-Za-z]{2,}(?:\.[A-Za-z]+)*(?![\w@/-]|\.\w)")
 
+# any dotted token ("k.spijkerman", "m1lan.oss", "0kan.sahin.74"); what it is decides _dotted_handle
+_DOTTED_ANY = re.compile(r"(?<![\w@./-])[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)+(?![\w@/-]|\.\w)")
+_NUMBER_LIKE = re.compile(r"[\d.,:]+[A-Za-z]{0,3}")
+_NUMBER_WITH_UNIT = re.compile(r"\d+\.\d+[A-Za-z]*")
+_FILE_END = re.compile(r"(?i)\.(?:jpe?g|png|gif|pdf|docx?|mp[34]|mov|heic|zip|txt|xlsx?)$")
+# A display name is any text, so only a cue right before it ("op snap heet hij Bur 💸", "staat hij
+# als RS Photo 📸", "noemt zich Mr. Big 💰") or "heet" right after it ("die Zaanse Souljah 🦁 heet")
+# makes one, and only with an emoji after it: display names carry them, and the emoji marks the end.
+_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55"
+_DISPLAY_WORDS = r"((?:[\w'’.-]+ ){0,3}[\w'’.-]+ ?[" + _EMOJI + "]+)"
+_DISPLAY_AFTER_CUE = re.compile(
+    r"(?i)\b(?:heet(?: hij| ze| ik)?|noemt (?:hij |ze )?zich|noemen zich|staat (?:hij |ze )?als|called|"
+    rf"(?:{_PLATFORM})(?: ?(?:name|naam))?(?: is|:| heet(?: hij| ze| ik)?| =))\s+" + _DISPLAY_WORDS
+)
+_DISPLAY_BEFORE_HEET = re.compile(r"(?i)\bdie " + _DISPLAY_WORDS + r" heet\b")
+# "facebook name Mama Bless Oyo": after a platform's "name", capitalised words are the display name
+_DISPLAY_NAMED = re.compile(
+    rf"(?i:\b(?:{_PLATFORM}) ?(?:name|naam)(?: is|:)?) +((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){{0,3}})"
+)
+
 
 @lru_cache(maxsize=65536)
 def _name_and_word(key: str) -> bool:
@@ -96,6 +116,19 @@ class HandleRecogniser(Recogniser):
         english = zipf_frequency(key, "en") if key not in first_names() else 0.0
         return token.isalpha() and max(zipf_frequency(key, "nl"), english) >= self.max_zipf
 
+    def _dotted_handle(self, token: str) -> bool:
+        """A dotted token that is no web address, file, number, abbreviation ("o.a.", "d.w.z")
+        or two words typed without a space ("ja.ik"): a username ("k.spijkerman", "m1lan.oss")."""
+        if _TLD_END.search(token) or _FILE_END.search(token) or _NUMBER_WITH_UNIT.fullmatch(token):
+            return False
+        parts = token.split(".")
+        if sum(c.isalpha() for c in token) < 3 or all(len(p) <= 2 for p in parts):
+            return False
+        if any(c.isdigit() for c in token) or "_" in token:
+            return True
+        words = [p for p in parts if len(p) > 1]
+        return not all(self._common(p) or fold(p) in keep_words(self.keep_file) for p in words)
+
     def find(self, text: str) -> Iterator[Finding]:
         seen: set[tuple[int, int]] = set()
         for f in self._find(text):
@@ -131,7 +164,8 @@ class HandleRecogniser(Recogniser):
             shaped = not token.isalpha()
             # "mn snap is gehackt": a past participle says what happened to the account
             participle = token.isalpha() and _PARTICIPLE.fullmatch(token.lower()) is not None
-            number = token.lstrip("@").isdigit()  # "of 112 bellen": a number, not a username
+            # "of 112 bellen", "om 12.30 of 13.00": a number or time, not a username
+            number = _NUMBER_LIKE.fullmatch(token.lstrip("@")) is not None
             if (shaped or strong) and not participle and not number:
                 yield Finding(start, start + len(token), "HANDLE", self.name)
         for m in _SHAPED.finditer(text):
@@ -157,6 +191,19 @@ class HandleRecogniser(Recogniser):
                 m.group()
             ):
                 yield Finding(m.start(), m.end(), "HANDLE", self.name)
+        if "." in text:
+            for m in _DOTTED_ANY.finditer(text):
+                if self._dotted_handle(m.group()):
+                    yield Finding(m.start(), m.end(), "HANDLE", self.name)
+        if not text.isascii():
+            for pattern in (_DISPLAY_AFTER_CUE, _DISPLAY_BEFORE_HEET):
+                for m in pattern.finditer(text):  # the emoji belongs to the name
+                    words = re.findall(r"[^\W\d_]+", m.group(1))
+                    if m.group(1).islower() and all(self._common(w) for w in words):
+                        continue  # "mn insta is echt leeg 😢": plain words, a feeling
+                    yield Finding(m.start(1), m.end(1), "HANDLE", self.name)
+        for m in _DISPLAY_NAMED.finditer(text):
+            yield Finding(m.start(1), m.end(1), "HANDLE", self.name)
         for m in _SHORT.finditer(text):
             # street talk ("ewa") is a keep word, but with digits glued on it is someone's handle
             if self._common(m.group("letters")):
