@@ -64,6 +64,7 @@ class UrlRecogniser(Recogniser):
 _IBAN = re.compile(r"(?i)(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])")
 
 
+_IBAN_NL = re.compile(r"(?<![\w])(?i:nl) ?\d ?\d ?(?i:[a-z]{4})(?: ?\d){10}(?![\w])")
 _BANK_CUE = ("iban", "rekening", "overmaken", "overgemaakt", "storten", "gestort", "bank", "account")
 
 
@@ -78,6 +79,7 @@ class IbanRecogniser(Recogniser):
         self.cue_window = cue_window
 
     def find(self, text: str) -> Iterator[Finding]:
+        seen: set[int] = set()
         for m in _IBAN.finditer(text):
             # the pattern may swallow a following 4-letter word: shrink from the right until valid
             end, fallback = m.end(), None
@@ -85,6 +87,7 @@ class IbanRecogniser(Recogniser):
                 candidate = text[m.start() : end]
                 if std_iban.is_valid(candidate):
                     yield Finding(m.start(), end, "IBAN", self.name)
+                    seen.add(m.start())
                     fallback = None
                     break
                 if fallback is None and _right_length(candidate) and candidate[-1].isdigit():
@@ -93,8 +96,23 @@ class IbanRecogniser(Recogniser):
                 if cut <= m.start():
                     break
                 end = cut
-            if fallback is not None and any(c in before(text, m.start(), self.cue_window) for c in _BANK_CUE):
+            if fallback is None:
+                continue
+            # a foreign IBAN of its country's length with ten digits or more is no word or code
+            # that happens to look like one: a mistyped checksum still points to an account
+            enough_digits = sum(c.isdigit() for c in text[m.start() : fallback]) >= 10
+            if enough_digits or any(c in before(text, m.start(), self.cue_window) for c in _BANK_CUE):
                 yield Finding(m.start(), fallback, "IBAN", self.name)
+                seen.add(m.start())
+        # the strict Dutch shape (NL, 2 digits, bank code, 10 digits) in any spacing, whatever
+        # its checksum ("NL 55 INGB 0006 4921 83"): nothing else has this shape
+        lowered = text.lower()
+        at = lowered.find("nl") if len(lowered) == len(text) else -1
+        while at >= 0:  # only where "nl" stands: cheaper than a scan of the whole text
+            m = _IBAN_NL.match(text, at)
+            if m is not None and at not in seen:
+                yield Finding(m.start(), m.end(), "IBAN", self.name)
+            at = lowered.find("nl", at + 2)
 
 
 # IBAN lengths per country (ISO 13616) for the countries chats mention most
@@ -159,18 +177,72 @@ def _sidecode_regex(separator: str) -> re.Pattern[str]:
 
 
 _PLATE_DASHED = _sidecode_regex("-")
-# Belgian plates ("1-KRT-562") anywhere; other countries' plates ("CH 4821 KM") after a plate cue
+# Belgian plates ("1-KRT-562") anywhere; other countries' plates ("CH 4821 KM") after a plate cue:
+# letters, 2-4 digits, letters ("B 48 KTM" Romanian, "DJ 22 HGX" British, "WGM 4827C" Polish),
+# or letters and digits alone ("LKN 482" Lithuanian)
 _PLATE_BELGIAN = re.compile(r"(?<![\w-])[1-9]-[A-Z]{3}-\d{3}(?![\w-])")
-_PLATE_FOREIGN = re.compile(r"(?<![\w-])[A-Z]{1,3}[ -]?\d{3,4}[ -]?[A-Z]{1,3}(?![\w-])")
+_PLATE_FOREIGN = re.compile(r"(?<![\w-])([A-Z]{1,3})[ -]?(\d{2,4})[ -]?([A-Z]{0,3})(?![\w-])")
 _PLATE_BARE = _sidecode_regex("[ ]?")
 # "kentek" also catches the word typed with a slip ("kentekken", "kentekn")
 _PLATE_CUE = ("kenteken", "kentek", "kentken", "nummerbord", "nummerplaat", "plaat", "auto", "plate")
+# a vehicle word a few words before a plate ("een witte polo GS 882 X", "his car is from romania
+# B 48 KTM"); 'van' and 'bus' are also Dutch words ("in plaats van", "Kerkstraat 3 bus 2"), so
+# they must stand right before it, after an article, a possessive, 'with' or a colour
+_VEHICLE = (
+    r"auto|car|golf|polo|caddy|mercedes|transit|busje|minibus|minivan|truck|camper|vrachtwagen|"
+    r"bestelbus|bestelwagen|sprinter|vito|scooter|brommer|kenteken\w*|plate|plaat|nummerbord|nummerplaat"
+)
+_VEHICLE_BEFORE = re.compile(
+    rf"\b(?:(?:{_VEHICLE})(?:\W+\w+){{0,3}}|(?:a|the|with|my|his|her|their|our|de|het|een|die|zijn|haar|"
+    r"white|black|grey|gray|blue|red|witte|zwarte|grijze|blauwe|rode)\W+(?:van|bus))\W*$"
+)
+_VEHICLE_GATE = re.compile(
+    rf"\b(?:{_VEHICLE}|(?:a|the|with|my|his|her|their|our|de|het|een|die|zijn|haar|"
+    r"white|black|grey|gray|blue|red|witte|zwarte|grijze|blauwe|rode)\W+(?:van|bus))\b"
+)
+# a match cut by the end of the window it was scanned in: the word goes on
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def _cue_windows(lowered: str) -> list[tuple[int, int]]:
+    """Stretches of text around the plate cues and vehicle words, merged where they overlap:
+    from 40 characters before a cue (for "... roemeense plaat") to 45 after it."""
+    spans = []
+    for cue in _PLATE_CUE:
+        at = lowered.find(cue)
+        while at >= 0:
+            spans.append((at, at + len(cue)))
+            at = lowered.find(cue, at + 1)
+    spans.extend(m.span() for m in _VEHICLE_GATE.finditer(lowered))
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        start, end = max(0, start - 40), min(len(lowered), end + 45)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+# the plate cue after the plate: "B 217 RXM romenia plaat", "WGM 4827C polish plate"
+_PLATE_AFTER = re.compile(r"^\W*(?:\w+\W+)?(?:plate|plaat|kenteken|nummerbord)\b")
+# car models and engine codes that have a plate's shape after a vehicle word ("BMW 320")
+_MORE_LETTERS = re.compile(r" [A-Z]{1,3}(?![\w-])")
+_MODELS = frozenset(
+    {"BMW", "CLA", "CLS", "GLA", "GLC", "GLE", "SLK", "AMG", "TDI", "GTI", "TSI", "VW", "MAN", "DAF"}
+)
 
 
 class PlateRecogniser(Recogniser):
-    """Dutch licence plates: written with dashes anywhere, without only after a cue (kenteken)."""
+    """Dutch licence plates: written with dashes anywhere, without only after a cue (kenteken) or
+    a vehicle word (polo, mercedes, busje); foreign plates after a cue or vehicle word."""
 
     name = "plate"
+
+    @staticmethod
+    def _cued(text: str, start: int, end: int) -> bool:
+        context = before(text, start, 40).replace("plaats", "")  # 'plaat' is a cue, 'plaats' none
+        if any(cue in context[-30:] for cue in _PLATE_CUE) or _VEHICLE_BEFORE.search(context):
+            return True
+        return _PLATE_AFTER.match(text[end : end + 25].lower()) is not None
 
     def find(self, text: str) -> Iterator[Finding]:
         seen: set[int] = set()
@@ -182,19 +254,40 @@ class PlateRecogniser(Recogniser):
             seen.add(m.start())
             yield Finding(m.start(), m.end(), "PLATE", self.name)
         lowered = text.lower()
-        if not any(cue in lowered for cue in _PLATE_CUE):
-            return
-        for m in _PLATE_FOREIGN.finditer(text):
-            if m.start() not in seen and any(cue in before(text, m.start(), 30) for cue in _PLATE_CUE):
-                seen.add(m.start())
-                yield Finding(m.start(), m.end(), "PLATE", self.name)
-        for m in _PLATE_BARE.finditer(text):
+        if len(lowered) != len(text):
+            lowered = text  # offsets must hold; the cues then only match as written
+        for start, end in _cue_windows(lowered):
+            yield from self._near_cue(text, start, end, seen)
+
+    def _near_cue(self, text: str, start: int, end: int, seen: set[int]) -> Iterator[Finding]:
+        """Plates without dashes in the text around a cue (scanning only there keeps it cheap;
+        a plate that starts in the window is taken whole, one cut by the window end is none)."""
+        for m in _PLATE_BARE.finditer(text, start, end + 12):
+            if m.start() >= end:
+                break
             if m.start() in seen or not any(c.isdigit() for c in m.group()):
                 continue
+            if _MORE_LETTERS.match(text, m.end()) or _WORD_CHAR.match(text, m.end()):
+                continue  # "CA 7713 KP": the letters after it make it a foreign plate
             postcode_shaped = re.fullmatch(r"\d{4} ?[A-Za-z]{2}", m.group()) is not None
-            if (postcode_shaped and std_postcode.is_valid(m.group())) or not m.group().isupper():
-                continue  # without dashes: 1234 AB is a postcode, "15 jaar" an age; 7571 SS is none
-            if any(cue in before(text, m.start(), 30) for cue in _PLATE_CUE):
+            if postcode_shaped and std_postcode.is_valid(m.group()):
+                continue  # without dashes: 1234 AB is a postcode; 7571 SS is none
+            # lowercase only written together ("58gjt4"): "15 jaar" is an age
+            if not m.group().isupper() and (" " in m.group() or not m.group().islower()):
+                continue
+            if self._cued(text, m.start(), m.end()):
+                seen.add(m.start())
+                yield Finding(m.start(), m.end(), "PLATE", self.name)
+        for m in _PLATE_FOREIGN.finditer(text, start, end + 12):
+            if m.start() >= end:
+                break
+            if m.start() in seen or m.group(1) in _MODELS or _WORD_CHAR.match(text, m.end()):
+                continue
+            prefix, digits, suffix = m.groups()
+            if not suffix and (len(prefix) < 2 or len(digits) < 3 or re.fullmatch(r"(?:19|20)\d\d", digits)):
+                continue  # "C 200", "GTI 2019": a model or a year, not a plate
+            if self._cued(text, m.start(), m.end()):
+                seen.add(m.start())
                 yield Finding(m.start(), m.end(), "PLATE", self.name)
 
 
@@ -338,14 +431,38 @@ _ID_CUE = re.compile(
     r"v-nummer|vreemdelingennummer|residence permit|card number|kaartnummer|id-nummer|"
     r"rijksregisternummer|rijksregister|national number|"
     r"klantnummer|studentnummer|leerlingnummer|dossiernummer|zaaknummer|pasnummer|id number|"
-    r"passport|id card)(?:nummer|nr)?\b"
+    r"passport|id card|"
+    # English and foreign cues of migrant workers: "personal code" (Lithuanian asmens kodas),
+    # "asylum number", "seaman('s) book", Romanian "buletin", "copy of my card"
+    r"personal code|personal number|asylum|asiel|seaman'?s? book|buletin|card|document)(?:nummer|nr)?\b"
 )
 _ID_CUE_ANY_CASE = re.compile("(?i)" + _ID_CUE.pattern)
 # a document number: one token of 6-20 letters and digits with a digit, or digit groups, or
 # capital letters and digits apart ("RX 419286")
 _ID_VALUE = re.compile(
-    r"(?i)(?<![\w])(?:(?=[A-Z]*\d)[A-Z0-9]{6,20}|\d{2,4}(?:[ .-]\d{2,4}){1,4}"
+    r"(?i)(?<![\w])(?:(?=[A-Z]*\d)[A-Z0-9]{6,20}|\d{1,9}(?:[ .-]\d{1,9}){1,4}"
     r"|(?-i:[A-Z]{1,3}) \d{5,9})(?![\w])"
+)
+# without a cue: a capital letter-digit code ("A07731942", "E74K1P930"; passports, seaman's books,
+# residence cards): one or two letters and 6-9 digits, or 8-12 letters and digits with 5 digits
+# (scanned as any 7-12 capitals and digits, the character class first so the scan is fast, then
+# checked for the shape)
+_CODE = re.compile(r"[A-Z0-9](?<![\w-][A-Z0-9])[A-Z0-9]{6,11}(?![\w-])")
+_CODE_SHAPE = re.compile(r"[A-Z]{1,2}\d{6,9}|(?=\d*[A-Z])[A-Z0-9]{8,12}")
+# without a cue: a long number (8-13 digits, maybe grouped by dots or spaces) that is no phone
+# number, IBAN, date or amount: in a chat a document number or a BSN
+_LONG_NUMBER = re.compile(r"\d(?<![\w.,+/-]\d)(?<!\d[ .\-/]\d)(?:[ .]?\d){7,12}(?![\w]|[.,/-]?\d|[ .]\d)")
+_NOT_ID_BEFORE = re.compile(
+    r"(?:order|bestel|factuur|invoice|track|pakket|zending|transactie|referentie|ref|artikel|"
+    r"€|eur|euro|\$)\w*\W*(?:\w+\W+)?$"
+)
+_NOT_ID_AFTER = re.compile(
+    r"^\s*(?:€|eur|euro|dollar|usd|pond|lei|lev|zloty|z[łl]|km|kilo|mensen|keer|views)", re.I
+)
+_IBAN_HEAD = re.compile(r"(?i)[a-z]{2} ?\d{2} ?[a-z]{4} ?$")
+_YEAR_GROUP = re.compile(r"(?<!\d)(?:19|20[0-3])\d(?!\d)")
+_DATE_DIGITS = re.compile(
+    r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 )
 _DOC_NUMBER = re.compile(r"(?<![\w])[A-NP-Z]{2}[A-NP-Z0-9]{6}\d(?![\w])")
 
@@ -361,15 +478,48 @@ class IdNumberRecogniser(Recogniser):
     def find(self, text: str) -> Iterator[Finding]:
         # the cue pattern is matched against a lowercased copy (same offsets for nearly all
         # texts); an IGNORECASE alternation is slow
+        seen: set[int] = set()
         lowered = text.lower()
         cues = _ID_CUE.finditer(lowered) if len(lowered) == len(text) else _ID_CUE_ANY_CASE.finditer(text)
         for cue in cues:
             region_end = min(len(text), cue.end() + self.window)
-            for m in _ID_VALUE.finditer(text, cue.end(), region_end):
+            # the value must start inside the window, but is taken whole ("my BSN letter also
+            # she has, 291045873": cut at the window it would leave digits unmasked)
+            for m in _ID_VALUE.finditer(text, cue.end(), region_end + 24):
+                if m.start() >= region_end or m.start() in seen:
+                    break  # "id card": both 'id' and 'card' are cues for one number
                 digits = sum(c.isdigit() for c in m.group())
                 if digits >= 5 or (digits >= 1 and not m.group().isdigit()):
+                    seen.add(m.start())
                     yield Finding(m.start(), m.end(), "ID_NUMBER", self.name)
                     break
         for m in _DOC_NUMBER.finditer(text):
             if sum(c.isdigit() for c in m.group()) >= 3:
+                seen.add(m.start())
                 yield Finding(m.start(), m.end(), "ID_NUMBER", self.name)
+        for m in _CODE.finditer(text):
+            code = m.group()
+            if m.start() in seen or sum(c.isdigit() for c in code) < 5 or not _CODE_SHAPE.fullmatch(code):
+                continue
+            if not _NOT_ID_BEFORE.search(before(text, m.start(), 25)):
+                yield Finding(m.start(), m.end(), "ID_NUMBER", self.name)
+        for m in _LONG_NUMBER.finditer(text):
+            if m.start() not in seen and self._long_number_is_id(text, m.start(), m.end()):
+                yield Finding(m.start(), m.end(), "ID_NUMBER", self.name)
+
+    @staticmethod
+    def _long_number_is_id(text: str, start: int, end: int) -> bool:
+        value = text[start:end]
+        digits = re.sub(r"\D", "", value)
+        if any(len(group) < 2 for group in re.split(r"[ .]", value)[1:]):
+            return False  # "1 2 3 4 5 6 7 8": counted, not a number
+        if digits[0] == "0" and len(digits) in (10, 11):
+            return False  # a Dutch phone number: the phone recogniser's
+        if _DATE_DIGITS.fullmatch(digits):
+            return False  # 12032006, 20060312: a date written together
+        if " " in value and any(_YEAR_GROUP.fullmatch(g) for g in value.split()):
+            return False  # "in 2019 2020 2021", "12 03 2006": years, a date
+        context = before(text, start, 25)
+        if _IBAN_HEAD.search(context) or _NOT_ID_BEFORE.search(context):
+            return False  # the tail of an IBAN; an order number or an amount
+        return _NOT_ID_AFTER.match(text[end : end + 12]) is None
