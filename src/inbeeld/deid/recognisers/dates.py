@@ -20,7 +20,8 @@ _NUMERIC = re.compile(
 )
 _ISO = re.compile(r"(?<![\d-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
 _TEXTUAL = re.compile(
-    rf"(?i)(?<![\w]){_DAY}(?:e|ste|de)?[\s-]+{_MONTHS}\.?(?P<year>[\s-]+(?:(?:19|20)\d{{2}}|'\d{{2}}))?(?![\w])"
+    # "5th of March 1991": an English ordinal and 'of' between day and month
+    rf"(?i)(?<![\w]){_DAY}(?:e|ste|de|st|nd|rd|th)?(?:\s+of)?[\s-]+{_MONTHS}\.?(?P<year>[\s-]+(?:(?:19|20)\d{{2}}|'\d{{2}}))?(?![\w])"
 )
 # English month first: "March 3, 1988", "march 3rd 1988"
 # (found by its day and year first, then the word before checked: a pattern that starts with
@@ -35,6 +36,74 @@ _TEXTUAL_LOOSE = re.compile(
     r"(?!maand|decenni)(?:jan|feb|maa|mar|mrt|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]{0,7}\.?[\s-]+"
     r"(?:19|20)\d{2}(?![\w])"
 )
+# year, month and day in Chinese or Japanese ("1995年8月12日"): a full date wherever it stands
+_CJK = re.compile(r"(?:19|20)\d{2}\s?年\s?(?:0?[1-9]|1[0-2])\s?月\s?(?:0?[1-9]|[12]\d|3[01])(?!\d)\s?日?")
+
+
+_NL_UNITS = ["een", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
+_NL_DAYS = (
+    ["een", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
+     "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig", "dertig",
+     "eenendertig", "eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende",
+     "tiende", "elfde", "twaalfde", "dertiende", "veertiende", "vijftiende", "zestiende", "zeventiende",
+     "achttiende", "negentiende", "twintigste", "dertigste", "eenendertigste"]
+    + [u + "entwintig" for u in _NL_UNITS if u != "één"]
+    + [u + "entwintigste" for u in _NL_UNITS if u != "één"]
+)
+_EN_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_EN_ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_EN_DAYS = (
+    _EN_UNITS + _EN_ORD
+    + ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+       "nineteen", "twenty", "thirty", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+       "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
+       "thirty-one", "thirty one", "thirty-first", "thirty first"]
+    + [f"twenty{j}{u}" for u in _EN_UNITS + _EN_ORD for j in ("-", " ")]
+)
+_DAY_WORD = "|".join(sorted(_NL_DAYS + _EN_DAYS, key=len, reverse=True))
+# month names of the languages helpline chatters write in besides Dutch and English: Polish
+# (nominative and genitive), Romanian, Bulgarian, Turkish, French, Spanish, Portuguese, Italian,
+# German, Lithuanian (genitive)
+_FOREIGN_MONTHS = (
+    "styczeń|stycznia|luty|lutego|marzec|marca|kwiecień|kwietnia|maj|maja|czerwiec|czerwca|lipiec|lipca|"
+    "sierpień|sierpnia|wrzesień|września|październik|października|listopad|listopada|grudzień|grudnia|"
+    "ianuarie|februarie|martie|aprilie|mai|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|"
+    "януари|февруари|март|април|май|юни|юли|август|септември|октомври|ноември|декември|"
+    "ocak|şubat|subat|mart|nisan|mayıs|mayis|haziran|temmuz|ağustos|agustos|eylül|eylul|ekim|kasım|kasim|"
+    "aralık|aralik|"
+    "janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|"
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
+    "janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+    "gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    "januar|februar|märz|oktober|dezember|"
+    "sausio|vasario|kovo|balandžio|gegužės|birželio|liepos|rugpjūčio|rugsėjo|spalio|lapkričio|gruodžio"
+)
+_ANY_MONTH = _MONTHS[:-1] + "|" + _FOREIGN_MONTHS + ")"
+_YEAR = r"(?:19|20)\d{2}|'\d{2}"
+# after a birth cue: a date in any form up to its year (day in digits or words, month as a name
+# of any of the languages above or a number, dots and spaces between: "12. 03. 2006", year first)
+_CUED_DATE = re.compile(
+    rf"(?i)(?<![\w])(?:(?:{_DAY}|{_DAY_WORD})(?:e|ste|de|st|nd|rd|th)?\.?(?:\s+(?:of|de|di|du))?[\s./-]+"
+    rf"{_ANY_MONTH}\.?(?:,?[\s./-]+(?:de\s+|del\s+|of\s+)?(?:{_YEAR}))?"
+    rf"|{_DAY}\s?[./-]\s?{_MONTH_NUM}\s?[./-]\s?(?:{_YEAR}|\d{{2}})"
+    rf"|(?:19|20)\d{{2}}\s?[./-]\s?{_MONTH_NUM}\s?[./-]\s?{_DAY})(?![\w])"
+)
+# a year in words after the month ("april tweeduizendvijf", "march nineteen ninety one")
+_YEAR_WORDS = re.compile(
+    r"(?i),?[\s-]+(?:tweeduizend[a-zë]*|negentienhonderd[a-zë]*|negentien|two thousand|nineteen|twenty)"
+    r"(?:[\s-]+(?:and[\s-]+)?(?:[a-z]*(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tig|one|two|three|"
+    r"four|five|six|seven|eight|nine|ty|teen)))?(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?(?![\w])"
+)
+_BIRTH_CUE = re.compile(
+    r"\b(?:geboren|geb\.|geboorte\w*|born|birth\w*|dob|jarig|verjaardag|urodzon\w*|urodzi\w*|"
+    r"n[aă]scut\w*|роден\w*|doğum\w*|dogum\w*|nacid[oa]|nascid[oa]|geburt\w*)"
+)
+# cheap substring test before the cue pattern runs (every cue holds one of these)
+_BIRTH_STEMS = ("geb", "born", "birth", "dob", "jarig", "verjaardag", "urodz", "nasc", "născ", "роден",
+                "doğum", "dogum", "nacid", "nascid", "geburt")
+# a date this close before a cue belongs to it: "ik ben achttien april tweeduizendvijf geboren"
+_TO_CUE = re.compile(r"^\W*(?:\w+\W+)?$")
+
 _CUES = (
     "geboren",
     "geb.",
@@ -102,6 +171,13 @@ class BirthDateRecogniser(Recogniser):
         return any(cue in context for cue in _CUES) or _fuzzy_cue(context) or "jarig" in after
 
     def find(self, text: str) -> Iterator[Finding]:
+        seen: set[tuple[int, int]] = set()
+        for f in self._find(text):
+            if (f.start, f.end) not in seen:  # the rules overlap: each span once
+                seen.add((f.start, f.end))
+                yield f
+
+    def _find(self, text: str) -> Iterator[Finding]:
         for m in _NUMERIC.finditer(text):
             if len(m.group("year").lstrip("'")) == 4 or self._cued(text, m.start()):
                 yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
@@ -122,3 +198,30 @@ class BirthDateRecogniser(Recogniser):
         for m in _DAY_MONTH.finditer(text):
             if self._cued(text, m.start(), m.end()):
                 yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
+        if "年" in text:
+            for m in _CJK.finditer(text):
+                yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
+        yield from self._near_cues(text)
+
+    def _near_cues(self, text: str) -> Iterator[Finding]:
+        """Dates in any form right after a birth cue, or right before one ("... geboren")."""
+        lowered = text.lower()
+        if len(lowered) != len(text) or not any(stem in lowered for stem in _BIRTH_STEMS):
+            return
+        for cue in _BIRTH_CUE.finditer(lowered):
+            start = max(0, cue.start() - 50)
+            cut = text.rfind("\n\n", start, cue.start())
+            start = cut + 2 if cut >= 0 else start
+            end = cue.end() + self.window
+            cut = text.find("\n\n", cue.end(), end)
+            end = cut if cut >= 0 else end
+            for m in _CUED_DATE.finditer(text, start, end):
+                if m.end() <= cue.start() and not _TO_CUE.match(text[m.end() : cue.start()]):
+                    continue
+                if cue.start() < m.end() and m.start() < cue.end():
+                    continue
+                stop = m.end()
+                if not m.group().rstrip()[-1:].isdigit():
+                    year = _YEAR_WORDS.match(text, stop)
+                    stop = year.end() if year else stop
+                yield Finding(m.start(), stop, "DATE_OF_BIRTH", self.name)
