@@ -1,0 +1,178 @@
+"""Structured identifiers as chatters type them: plates with spaces or foreign, document numbers
+without a Dutch cue, mistyped IBANs, phone numbers split over messages or in words, birth dates
+in words and other languages. Each rule with hits and near-misses (invented examples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from inbeeld.deid.recognisers.dates import BirthDateRecogniser
+from inbeeld.deid.recognisers.phone import PhoneRecogniser
+from inbeeld.deid.recognisers.structured import IbanRecogniser, IdNumberRecogniser, PlateRecogniser
+
+
+def found(recogniser, text: str) -> list[str]:
+    return sorted({text[f.start:f.end] for f in recogniser.find(text)})
+
+
+def found_all(recogniser, texts: list[str]) -> list[list[str]]:
+    found_spans = recogniser.find_all(texts)
+    return [sorted({t[f.start:f.end] for f in fs}) for t, fs in zip(texts, found_spans, strict=True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ze reed in een rode polo KX 417 T", ["KX 417 T"]),              # Dutch plate, spaces
+    ("het was een mercedes ZB 90 RTL", ["ZB 90 RTL"]),
+    ("kenteken stond op de foto 71hbk3", ["71hbk3"]),                 # lowercase, together
+    ("zijn auto is een zwarte golf n612tk", ["n612tk"]),
+    ("a white car from romania CJ 08 WPL", ["CJ 08 WPL"]),            # Romanian, 2 digits
+    ("they drive the busje TM 319 KRA", ["TM 319 KRA"]),
+    ("every day the van KRA 6641F comes", ["KRA 6641F"]),             # Polish: letter after digits
+    ("he has minibus PB 4490 AH", ["PB 4490 AH"]),                    # Bulgarian
+    ("my boss car is KL 19 DXE", ["KL 19 DXE"]),                      # British, a few words after 'car'
+    ("de vrachtwagen met HRV 917 ging weg", ["HRV 917"]),             # Lithuanian: letters, digits
+    ("het was TR 551 ZKM roemeense plaat", ["TR 551 ZKM"]),            # the cue after it
+])
+def test_plates_after_a_vehicle_word(text, expected):
+    assert found(PlateRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ik zag KX 417 T staan",              # no vehicle word or cue
+    "hij heeft een BMW 320 gekocht, een auto",  # a model after the brand
+    "een golf GTI 2019",                  # a model and a year
+    "de auto is 15 jaar oud",             # an age, lowercase with spaces
+    "met de bus 12 min",
+    "ik kom van HAVO 4",                  # 'van' is a Dutch word: one digit, no plate
+    "het huis van KL 19 DXE",             # 'van' after a noun: the Dutch preposition
+    "onze auto mp3 speler",               # lowercase but no sidecode
+    "ik zat in groep8",
+    "in plaats van AB 12 C te gaan",      # 'plaats' is no plate cue
+])
+def test_plate_near_misses(text):
+    assert found(PlateRecogniser(), text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("maak maar over NL12 ABCD 0123 4567 89", ["NL12 ABCD 0123 4567 89"]),  # checksum fails, no cue
+    ("NL 48 RABO 0312 7788 01 is van hem", ["NL 48 RABO 0312 7788 01"]),    # a space after NL
+    ("nl07knab0223344556", ["nl07knab0223344556"]),
+    ("DE12 5001 0517 0648 4898 91 is zijn duitse", ["DE12 5001 0517 0648 4898 91"]),  # right length
+])
+def test_iban_mistyped_checksum(text, expected):
+    assert found(IbanRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "NL12 ABCD 0123 4567",           # too short for a Dutch IBAN
+    "code DE12 ABCD EFGH IJKL MN",   # right length, but no account number in it
+    "ik woon in NL 12 jaar",
+])
+def test_iban_near_misses(text):
+    assert found(IbanRecogniser(), text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("she keep it, the number was K48213907", ["K48213907"]),          # letter and 8 digits
+    ("ok P7X20K4418 i have photo", ["P7X20K4418"]),                    # mixed, 6 digits
+    ("personal code 49011203344 she write", ["49011203344"]),
+    ("my asylum number W3318840", ["W3318840"]),
+    ("seaman's book number D5512093", ["D5512093"]),
+    ("ze heeft mn verblijfspas 410-2298571-33 gekopieerd", ["410-2298571-33"]),  # long middle group
+    ("bsn is in the letter, they write it 240193856", ["240193856"]),   # value past the window
+    ("dit is het nummer 318274650 van mij", ["318274650"]),            # nine digits, no cue
+    ("hij stuurde 7734 1290 55 door", ["7734 1290 55"]),               # grouped by spaces
+])
+def test_id_numbers_without_a_dutch_cue(text, expected):
+    assert found(IdNumberRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "het kost 10.000.000 euro",           # an amount
+    "bel me 0612345678",                  # a phone number
+    "mijn ordernummer is 48213907",       # an order number in a plain sentence
+    "bestelling KX48213907 komt morgen",
+    "geboren 14031998",                   # a date written together
+    "in 2019 2020 2021 werkte ik daar",   # years
+    "rekening NL50 BUNQ 2093 1177 42",    # the tail of an IBAN
+    "ik heb COVID19 gehad",               # too few digits
+    "+31 6 12345678",
+    "om 10.30 uur, 1.000.000 views",
+    "stap 1 2 3 4 5 6 7 8 9 gedaan",      # counted out, not a number
+])
+def test_id_number_near_misses(text):
+    assert found(IdNumberRecogniser(), text) == []
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["mijn nummer is 06 41", "77 20 93"], [["06 41"], ["77 20 93"]]),
+    (["zn nr: 0623 1", "sorry 98 877 is de rest"], [["0623 1"], ["98 877"]]),
+    (["nummer is 06", "47", "19 33 82"], [["06"], ["47"], ["19 33 82"]]),
+    (["my number +40 721", "338 905"], [["+40 721"], ["338 905"]]),
+])
+def test_phone_split_over_messages(texts, expected):
+    assert found_all(PhoneRecogniser(), texts) == expected
+
+
+@pytest.mark.parametrize("texts", [
+    ["mijn nummer is 06", "ik ben 15"],        # the digits together make no number
+    ["het kost 12", "34 euro"],                 # no phone cue
+    ["hij is 06", "38 49 21 70"],              # no phone cue
+])
+def test_phone_split_near_misses(texts):
+    assert found_all(PhoneRecogniser(), texts) == [[] for _ in texts]
+
+
+def test_phone_split_needs_a_partial_number() -> None:
+    # a whole number already: the next message's digits are something else
+    assert found_all(PhoneRecogniser(), ["mn nummer is 0612345678", "12 34"]) == [["0612345678"], []]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("bel hem: nul zes twee vier een een acht negen zeven drie",
+     ["nul zes twee vier een een acht negen zeven drie"]),
+    ("zero six one two, three four five six seven eight",
+     ["zero six one two, three four five six seven eight"]),
+    ("ik ben een twee drie vier keer gebeld", []),     # fewer than eight digit words
+    ("nul komma nul", []),
+    ("one two three four, five six seven? no", []),
+])
+def test_phone_in_digit_words(text, expected):
+    assert found_all(PhoneRecogniser(), [text]) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik ben drie maart tweeduizendzes geboren", ["drie maart tweeduizendzes"]),  # cue after the date
+    ("geboortedatum: twaalf oktober 2001", ["twaalf oktober 2001"]),
+    ("she born 21st of June 1993 in Manila", ["21st of June 1993"]),               # English ordinal
+    ("hij is geboren 3 listopada 2004", ["3 listopada 2004"]),                     # Polish
+    ("data nasterii? born 14 septembrie 1999", ["14 septembrie 1999"]),           # Romanian
+    ("роден 2 юли 1987", ["2 юли 1987"]),                                          # Bulgarian
+    ("doğum 9 Ekim 2002", ["9 Ekim 2002"]),                                        # Turkish
+    ("ze is geboren op 4 de julio de 1996", ["4 de julio de 1996"]),              # Spanish
+    ("born 1988年11月5日", ["1988年11月5日"]),                                        # CJK
+    ("geboren 2001年3月17日", ["2001年3月17日"]),                                     # a two-digit day
+    ("geboren 07. 11. 2005 in Gdańsk", ["07. 11. 2005"]),                         # dots and spaces
+    ("date of birth 1992.04.30", ["1992.04.30"]),                                  # year first
+])
+def test_birth_dates_in_any_form_after_a_cue(text, expected):
+    assert found(BirthDateRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "we gaan op vijf mei naar het feest",       # a date in words without a birth cue
+    "ik ben geboren in een klein dorp",          # a cue, but no date
+    "de 3 mars was leuk",                        # a French month without a cue
+    "ik heb 4 de julio de kaartjes gekocht",     # no cue
+    "geboren en getogen, 15 jaar oud",
+])
+def test_birth_date_near_misses(text):
+    assert found(BirthDateRecogniser(), text) == []
+
+
+def test_pipeline_masks_split_phone_and_foreign_plate(pipeline) -> None:
+    texts = ["oke mijn nummer is 06 31", "55 08 72", "en de baas rijdt een transit BV 228 KLT"]
+    found_spans = pipeline.find(texts)
+    assert [texts[0][f.start:f.end] for f in found_spans[0]] == ["06 31"]
+    assert [texts[1][f.start:f.end] for f in found_spans[1]] == ["55 08 72"]
+    assert ("BV 228 KLT", "PLATE") in [(texts[2][f.start:f.end], f.type) for f in found_spans[2]]
