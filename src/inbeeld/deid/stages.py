@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from inbeeld.deid.lexicons import common_words, first_names, fold, keep_words, zipf_frequency
-from inbeeld.deid.recognisers.propernouns import CASE_SENSITIVE_ORGANISATIONS
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import TAG
+from inbeeld.deid.recognisers.names import NAME_MONTHS
+from inbeeld.deid.recognisers.propernouns import CASE_SENSITIVE_ORGANISATIONS
 
 Findings = list[list[Finding]]
 
@@ -54,10 +55,38 @@ class KeepWords(Stage):
                 for f in found
                 if fold(text[f.start : f.end].strip(" .,!?@")) not in keep
                 or _titled(text, f)
+                or _month_named(text, f)
                 or _rare_capital(text, f)
             ]
             for text, found in zip(texts, findings, strict=True)
         ]
+
+
+# where a month is the month: "in april", "eind mei", "3 juni", "juni 2010", "vorige juli"
+_MONTH_AS_DATE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:in|op|eind|begin|half|medio|sinds|tot|vanaf|voor|na|vorig|vorige|deze|volgende|"
+    r"afgelopen|van|per|t/m|until|since|last|next|this|of)|\d)\s*$"
+)
+
+
+def _propagate_month_names(texts: Sequence[str], findings: Findings, months: set[str]) -> Findings:
+    pattern = re.compile(r"(?i)(?<!\w)(?:" + "|".join(sorted(months)) + r")(?!\w)")
+    out = []
+    for text, found in zip(texts, findings, strict=True):
+        extra = list(found)
+        for m in pattern.finditer(text):
+            if _MONTH_AS_DATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+                continue
+            if re.match(r"\s*\d", text[m.end() : m.end() + 3]):
+                continue
+            extra.append(Finding(m.start(), m.end(), "PERSON", "propagate"))
+        out.append(extra)
+    return out
+
+
+def _month_named(text: str, f: Finding) -> bool:
+    """ "mn vriendin april": the name recogniser takes a month only where it is a name."""
+    return f.source in ("chat_names", "propagate") and fold(text[f.start : f.end]) in NAME_MONTHS
 
 
 # "meneer Bos", "juf Wolf": after a title a capitalised word is a surname, even a keep word
@@ -193,6 +222,7 @@ class Propagate(Stage):
 
     def apply(self, texts: Sequence[str], findings: Findings) -> Findings:
         surfaces: dict[str, str] = {}
+        months: set[str] = set()  # "April" found as a name: her other mentions, not the month's
         for text, found in zip(texts, findings, strict=True):
             for f in found:
                 if f.type not in self.TYPES:
@@ -207,6 +237,8 @@ class Propagate(Stage):
                 common = zipf_frequency(key, "nl") >= 6.0
                 if len(key) >= 2 and key not in keep_words(self.keep_file) and not common:
                     surfaces.setdefault(key, f.type)
+                elif f.type == "PERSON" and key in NAME_MONTHS:
+                    months.add(key)
                 if f.type == "PLACE" and "-" in surface:  # "Amsterdam-Noord", later "noord"
                     last = fold(surface.rsplit("-", 1)[1])
                     if len(last) >= 4 and last not in keep_words(self.keep_file):
@@ -215,6 +247,8 @@ class Propagate(Stage):
                     for part in re.findall(r"[^\W\d_]+", surface):
                         if self._usable(fold(part)):
                             surfaces.setdefault(fold(part), "PERSON")
+        if months:
+            findings = _propagate_month_names(texts, findings, months)
         if not surfaces:
             return findings
         names = [k for k, t in surfaces.items() if t == "PERSON"]

@@ -48,7 +48,11 @@ _STRONG = re.compile(
     r"|\bheten|\bnoemt zich|\bnoemde zich|\bnoem me|\bnoemen hem|\bnoemen haar|\bnoemt hem|"
     r"\bnoemt haar|\bnoemde hem|\bnoemde haar|"
     # a quote may open the name: "ze noemen hem 'kleine'"
-    r"\bgenaamd|\bnaam is|\bname is|\bnamed|\bcalled|\bnaam:|\bnaam =)[\s'\"‘’“”]*$"
+    r"\bgenaamd|\bnaam is|\bname is|\bnamed|\bcalled|\bnaam:|\bnaam =|"
+    # "daar heet ik lisa", "op de site heet ze jade"; "my name on site is bianca"
+    r"\bheet (?:ik|hij|ze|zij)|\bheette (?:ik|hij|ze|zij)|"
+    r"\b(?:naam|name) (?:on|op|in) (?:the |de |het |die |that )?\w+ (?:is|was)|\b(?:naam|name) daar is)"
+    r"[\s'\"‘’“”]*$"
 )
 # a name may follow: only words of the name lists are taken
 _WEAK = re.compile(
@@ -140,6 +144,19 @@ _INTERFIX = frozenset(
 
 
 _RELATION_WORDS = frozenset(RELATIONS.split("|"))
+# months that are also given names (April, Mei, Juni, Juli): keep words, but a name right after a
+# relation or "ik ben"/"heet" ("mn vriendin april", "zijn vrouw Mei", "ik ben Juni"), unless a
+# number is next to it ("ik ben april 2008 geboren")
+NAME_MONTHS = frozenset({"april", "mei", "juni", "juli"})
+_NUMBER_NEAR = re.compile(r"\s*\d")
+# an alias after a name: "Dennis of Den", "Brahim, of 'Bra'", "Rico alias Ricky"
+_ALIAS_WORDS = frozenset({"of", "or", "alias", "aka", "oftewel", "ofwel"})
+_QUOTES = "'\"‘’“”"
+# a nickname with an article after a naming verb: "ze noemen hem de prins", "called the Boss"
+_ARTICLE_NICKNAME = re.compile(
+    r"(?i)\b(?:noem(?:t|en|de|den)\s+(?:hem|haar|zich|me|mij)|genaamd|called|named)\s+['\"‘’“”]?"
+    r"((?:de|het|the|die)\s+[^\W\d_]{3,})"
+)
 # after these a capital inside a sentence is a name, even "Ben" or "Zon": "mijn vriend Ben",
 # "ik ben Zon trouwens"
 _CAPITAL_CUES = _RELATION_WORDS | {"ben", "am"}
@@ -245,6 +262,8 @@ class ChatNameRecogniser(Recogniser):
         return len(key) < 2 or key in keep_words(self.keep_file) or key in common_words()
 
     def find(self, text: str) -> Iterator[Finding]:
+        for m in _ARTICLE_NICKNAME.finditer(text):
+            yield Finding(m.start(1), m.end(1), "PERSON", self.name)
         names, family = first_names(), surnames()
         toks = tokens(text)
         keys = _keys(text)
@@ -258,6 +277,7 @@ class ChatNameRecogniser(Recogniser):
             # capitalised, rare subject at a sentence start
             if (
                 key not in names
+                and key not in NAME_MONTHS
                 and prev not in _CUE_LAST
                 and (not (tok.sentence_start and tok.capitalised) or zipf_frequency(key, "nl") >= 2.5)
                 # "mijn vriend Ben": a capital right after a relation word
@@ -265,6 +285,10 @@ class ChatNameRecogniser(Recogniser):
                 # a message that is only a name: the answer to "hoe heet je?"
                 and not (len(toks) == 1 and _only_word(text, tok))
                 and not (_name_shaped(key) and self._rare_word_cued(text, toks, i, key, prev))
+                # "Dennis of Den": a word after a name and "of" may be its alias
+                and not (
+                    prev in _ALIAS_WORDS and i >= 2 and (toks[i - 2].capitalised or keys[i - 2] in names)
+                )
             ):
                 i += 1
                 continue
@@ -307,8 +331,26 @@ class ChatNameRecogniser(Recogniser):
             )
             strong = strong and (tok.capitalised or zipf_frequency(key, "nl") < 5.0) and not name_follows
             titled = tok.capitalised and _TITLE_BEFORE.search(context) is not None  # "meneer Bos"
-            exempt = ((acting and key in names) or strong or titled or related) and key not in keep_words(
-                self.keep_file
+            month_name = (
+                key in NAME_MONTHS
+                and (related or strong or (prev in _RELATION_WORDS and _WEAK.search(context) is not None))
+                and not _NUMBER_NEAR.match(text, tok.end)
+            )
+            quoted = text[tok.start - 1 : tok.start] in _QUOTES if tok.start else False
+            strong_quoted = quoted and _STRONG.search(context) is not None
+            # an alias after a name: a quoted word, a capital, or a short form of the name
+            alias = (
+                prev in _ALIAS_WORDS
+                and i >= 2
+                and (keys[i - 2] in names or toks[i - 2].capitalised)
+                and (quoted or (tok.capitalised and not tok.sentence_start) or keys[i - 2].startswith(key))
+                and len(key) >= 2
+                and key not in keep_words(self.keep_file)
+            )
+            exempt = month_name or alias or strong_quoted or (
+                ((acting and key in names) or strong or titled or related) and key not in keep_words(
+                    self.keep_file
+                )
             )
             if self._blocked(key) and not exempt:
                 i += 1
@@ -319,8 +361,10 @@ class ChatNameRecogniser(Recogniser):
             unknown = len(key) >= 3 and freq < 1.0 and zipf_frequency(key, "en") < 2.0
             unknown = unknown and not typo_of_common_word(key)
             taken = False
-            if titled or related:
+            if titled or related or month_name or alias:
                 taken = True
+            elif strong_quoted:
+                taken = True  # "ze noemen hem 'kleine'": quotes make even a common word a name
             elif _STRONG.search(context) and not _NAMING_A_THING.search(context):
                 taken = (freq < self.max_zipf_cued or known or tok.capitalised) and not name_follows
             elif _WEAK.search(context):
@@ -353,6 +397,13 @@ class ChatNameRecogniser(Recogniser):
                     )
                 else:
                     taken = (known and freq < 5.0) or _name_shaped(key)
+            elif (
+                not before(text, tok.start, 3).strip()  # the message's first word
+                and tok.capitalised
+                and text[tok.end : tok.end + 1] in (".", ",")
+                and _name_shaped(key)
+            ):
+                taken = True  # "Yonas. boss name Kemal", "Yonas, that is": a message opened by a name
             elif _only_word(text, tok):
                 taken = (known and freq < 5.0) or _name_shaped(key)
             elif known and len(key) >= 3:

@@ -1,0 +1,64 @@
+"""Names behind cues found in hand-written chats: months that are names, aliases, quoted and
+article nicknames, inverted "heet ik", a message opened by a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from factories import make_conversation
+from inbeeld.deid import deidentify
+
+
+def masked(pipeline, *texts: str) -> list[str]:
+    """Each message as de-identified."""
+    return [m.text for m in deidentify(make_conversation(*texts), pipeline).messages]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("mn beste vriendin juni heeft een vriend", "juni"),
+    ("zijn vrouw Mei houdt de uren bij", "Mei"),
+    ("hoi ik ben April", "April"),
+])
+def test_a_month_after_a_relation_or_ik_ben_is_a_name(pipeline, text, name):
+    assert name not in masked(pipeline, text)[0]
+
+
+def test_a_month_name_is_propagated_but_not_to_the_month(pipeline):
+    out = masked(pipeline, "mn vriendin juli is bang", "juli zegt niks", "in juli was het erger, op 3 juli ook")
+    assert "juli" not in out[0] and "juli" not in out[1]
+    assert out[2] == "in juli was het erger, op 3 juli ook"
+
+
+@pytest.mark.parametrize("text", [
+    "ik ben in april geboren",
+    "eind mei gaan we",
+    "mn vriendin juni 2010 leerde ik haar kennen",   # a number next to it: the month
+])
+def test_months_in_dates_stay(pipeline, text):
+    assert masked(pipeline, text)[0] == text
+
+
+@pytest.mark.parametrize("text, alias", [
+    ("de baas heet Thomas of Tom", "Tom"),                 # a short form after "of"
+    ("ik hoorde: Mohammed, of 'Mo'.", "Mo"),              # quoted
+    ("ze noemen hem de generaal", "de generaal"),         # an article nickname after a naming verb
+    ("Ze noemen hem 'lange' en hij", "lange"),            # a common word in quotes after a naming verb
+    ("daar heet ik noor", "noor"),                        # inverted "heet ik"
+    ("my name on site is kelly but", "kelly"),
+])
+def test_aliases_and_nicknames(pipeline, text, alias):
+    assert alias not in masked(pipeline, text)[0]
+
+
+@pytest.mark.parametrize("text", [
+    "koffie of thee",
+    "Ok, dan",
+    "ze noemen het een baan",
+])
+def test_alias_and_opening_near_misses(pipeline, text):
+    assert masked(pipeline, text)[0] == text
+
+
+def test_a_message_opened_by_a_rare_word_and_a_full_stop_is_a_name(pipeline):
+    out = masked(pipeline, "hoe heet je?", "Tesfalem. boss is Kemal")
+    assert "Tesfalem" not in out[1]
