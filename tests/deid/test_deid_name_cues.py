@@ -24,7 +24,9 @@ def test_a_month_after_a_relation_or_ik_ben_is_a_name(pipeline, text, name):
 
 
 def test_a_month_name_is_propagated_but_not_to_the_month(pipeline):
-    out = masked(pipeline, "mn vriendin juli is bang", "juli zegt niks", "in juli was het erger, op 3 juli ook")
+    out = masked(
+        pipeline, "mn vriendin juli is bang", "juli zegt niks", "in juli was het erger, op 3 juli ook"
+    )
     assert "juli" not in out[0] and "juli" not in out[1]
     assert out[2] == "in juli was het erger, op 3 juli ook"
 

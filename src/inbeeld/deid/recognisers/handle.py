@@ -42,14 +42,15 @@ _SHORT = re.compile(r"(?<![\w@./-])(?P<letters>[A-Za-z]{3,})\d{1,4}(?![\w@-]|\.\
 # a Discord tag ("ghostkilla#4471"); a name dotted to one or two letters ("hafsa.x")
 _WORD_TOKEN = re.compile(r"(?<![\w@./-])[A-Za-z]{7,30}(?![\w@-]|\.\w)")
 _DISCORD_TAG = re.compile(r"(?<![\w@#])[A-Za-z][\w.]{1,31}#\d{4}(?!\d)")
-_DOTTED_SHORT = re.compile(r"(?<![\w@./-])[A-Za-z][A-Za-z0-9_]{2,}\.[A-Za-z0-9_]{1,2}(?![\w@/-]|\.\w)")
+# (the dotted shapes are matched whole against the dotted tokens _DOTTED_ANY finds)
+_DOTTED_SHORT = re.compile(r"[A-Za-z][A-Za-z0-9_]{2,}\.[A-Za-z0-9_]{1,2}")
 _PARTICIPLE = re.compile(r"(?:ge|be|ver|ont)[a-z]{2,}(?:t|d|en)")
 _PLATFORM_NEAR = re.compile(rf"(?i)\b(?:{_PLATFORM})\b")
 # a dotted token ending in a common top-level domain is a web address, not a handle
 _TLD_END = re.compile(r"(?i)\.(?:nl|com|be|de|org|net|eu|io|me|app|co|uk|pl|ro|info|biz)$")
 _WORD_NUMBER = re.compile(r"([A-Za-z]+)(\d{1,2})")
 # a first name joined to a word by a dot ("isabella.money", "sanne.xo"): a handle, not a URL
-_DOTTED = re.compile(r"(?<![\w@./-])(?P<name>[A-Za-z]{3,})\.[A-Za-z]{2,}(?:\.[A-Za-z]+)*(?![\w@/-]|\.\w)")
+_DOTTED = re.compile(r"(?P<name>[A-Za-z]{3,})\.[A-Za-z]{2,}(?:\.[A-Za-z]+)*")
 
 # any dotted token ("k.spijkerman", "m1lan.oss", "0kan.sahin.74"); what it is decides _dotted_handle
 _DOTTED_ANY = re.compile(r"(?<![\w@./-])[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)+(?![\w@/-]|\.\w)")
@@ -60,16 +61,21 @@ _FILE_END = re.compile(r"(?i)\.(?:jpe?g|png|gif|pdf|docx?|mp[34]|mov|heic|zip|tx
 # als RS Photo 📸", "noemt zich Mr. Big 💰") or "heet" right after it ("die Zaanse Souljah 🦁 heet")
 # makes one, and only with an emoji after it: display names carry them, and the emoji marks the end.
 _EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55"
+_EMOJI_CHAR = re.compile("[" + _EMOJI + "]")
+_DOT_INSIDE = re.compile(r"\w\.\w")
 _DISPLAY_WORDS = r"((?:[\w'’.-]+ ){0,3}[\w'’.-]+ ?[" + _EMOJI + "]+)"
-_DISPLAY_AFTER_CUE = re.compile(
-    r"(?i)\b(?:heet(?: hij| ze| ik)?|noemt (?:hij |ze )?zich|noemen zich|staat (?:hij |ze )?als|called|"
+_DISPLAY_CUE = (
+    r"\b(?:heet(?: hij| ze| ik)?|noemt (?:hij |ze )?zich|noemen zich|staat (?:hij |ze )?als|called|"
     rf"(?:{_PLATFORM})(?: ?(?:name|naam))?(?: is|:| heet(?: hij| ze| ik)?| =))\s+" + _DISPLAY_WORDS
 )
-_DISPLAY_BEFORE_HEET = re.compile(r"(?i)\bdie " + _DISPLAY_WORDS + r" heet\b")
+# case-sensitive patterns run on a lowercased copy (fast); IGNORECASE ones where lowercasing
+# changes the length
+_DISPLAY_AFTER_CUE = re.compile(_DISPLAY_CUE)
+_DISPLAY_AFTER_CUE_ANY_CASE = re.compile("(?i)" + _DISPLAY_CUE)
+_DISPLAY_BEFORE_HEET = re.compile(r"\bdie " + _DISPLAY_WORDS + r" heet\b")
 # "facebook name Mama Bless Oyo": after a platform's "name", capitalised words are the display name
-_DISPLAY_NAMED = re.compile(
-    rf"(?i:\b(?:{_PLATFORM}) ?(?:name|naam)(?: is|:)?) +((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){{0,3}})"
-)
+_DISPLAY_NAME_CUE = re.compile(rf"\b(?:{_PLATFORM}) ?(?:name|naam)(?: is|:)? +")
+_CAPITAL_WORDS = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}")
 
 
 @lru_cache(maxsize=65536)
@@ -176,34 +182,49 @@ class HandleRecogniser(Recogniser):
             if plain and self._common(plain.group(1)):
                 continue  # "groep8", "covid19"
             yield Finding(m.start(), m.end(), "HANDLE", self.name)
-        for m in _DOTTED.finditer(text):
-            near_platform = _PLATFORM_NEAR.search(text[max(0, m.start() - 40) : m.start()]) is not None
-            named = fold(m.group("name")) in first_names() or near_platform
-            if named and not _TLD_END.search(m.group()) and fold(m.group()) not in keep_words(self.keep_file):
-                yield Finding(m.start(), m.end(), "HANDLE", self.name)
         for m in _WORD_TOKEN.finditer(text):
             if _name_and_word(m.group().lower()):
                 yield Finding(m.start(), m.end(), "HANDLE", self.name)
         for m in _DISCORD_TAG.finditer(text) if "#" in text else ():
             yield Finding(m.start(), m.end(), "HANDLE", self.name)
-        for m in _DOTTED_SHORT.finditer(text):  # "op insta is ze hafsa.x"
-            if _PLATFORM_NEAR.search(text[max(0, m.start() - 40) : m.start()]) and not _TLD_END.search(
-                m.group()
-            ):
-                yield Finding(m.start(), m.end(), "HANDLE", self.name)
-        if "." in text:
+        # cheap checks first: most texts have no dot inside a word, no emoji, no "name"; every
+        # dotted token is found once and then judged by its shape
+        if _DOT_INSIDE.search(text):
             for m in _DOTTED_ANY.finditer(text):
-                if self._dotted_handle(m.group()):
+                token = m.group()
+                if _TLD_END.search(token):
+                    continue  # a web address
+                if self._dotted_handle(token):
                     yield Finding(m.start(), m.end(), "HANDLE", self.name)
-        if not text.isascii():
-            for pattern in (_DISPLAY_AFTER_CUE, _DISPLAY_BEFORE_HEET):
-                for m in pattern.finditer(text):  # the emoji belongs to the name
-                    words = re.findall(r"[^\W\d_]+", m.group(1))
-                    if m.group(1).islower() and all(self._common(w) for w in words):
+                    continue
+                named_dot = _DOTTED.fullmatch(token)
+                short_dot = _DOTTED_SHORT.fullmatch(token)
+                if not (named_dot or short_dot):
+                    continue
+                near_platform = _PLATFORM_NEAR.search(text[max(0, m.start() - 40) : m.start()]) is not None
+                if named_dot:  # "isabella.money": a first name dotted to a word
+                    named = fold(named_dot.group("name")) in first_names() or near_platform
+                    if named and fold(token) not in keep_words(self.keep_file):
+                        yield Finding(m.start(), m.end(), "HANDLE", self.name)
+                        continue
+                if short_dot and near_platform:  # "op insta is ze hafsa.x"
+                    yield Finding(m.start(), m.end(), "HANDLE", self.name)
+        same_length = len(lowered) == len(text)
+        if not text.isascii() and _EMOJI_CHAR.search(text):
+            cue = _DISPLAY_AFTER_CUE if same_length else _DISPLAY_AFTER_CUE_ANY_CASE
+            source = lowered if same_length else text
+            for pattern in (cue, _DISPLAY_BEFORE_HEET):
+                for m in pattern.finditer(source):  # the emoji belongs to the name
+                    shown = text[m.start(1) : m.end(1)]
+                    words = re.findall(r"[^\W\d_]+", shown)
+                    if shown.islower() and all(self._common(w) for w in words):
                         continue  # "mn insta is echt leeg 😢": plain words, a feeling
                     yield Finding(m.start(1), m.end(1), "HANDLE", self.name)
-        for m in _DISPLAY_NAMED.finditer(text):
-            yield Finding(m.start(1), m.end(1), "HANDLE", self.name)
+        if same_length and ("name" in lowered or "naam" in lowered):
+            for m in _DISPLAY_NAME_CUE.finditer(lowered):
+                run = _CAPITAL_WORDS.match(text, m.end())
+                if run:
+                    yield Finding(run.start(), run.end(), "HANDLE", self.name)
         for m in _SHORT.finditer(text):
             # street talk ("ewa") is a keep word, but with digits glued on it is someone's handle
             if self._common(m.group("letters")):

@@ -224,6 +224,12 @@ def _name_shaped(key: str) -> bool:
     return (nl < 1.0 and en < 2.0) or (min(nl, en) >= 1.0 and max(nl, en) < 3.6 and abs(nl - en) < 1.2)
 
 
+@lru_cache(maxsize=65536)
+def _plain_word(key: str) -> bool:
+    """In no name list, no month that is a name, not shaped like a name."""
+    return key not in first_names() and key not in NAME_MONTHS and not _name_shaped(key)
+
+
 class ChatNameRecogniser(Recogniser):
     """Names in chat spelling; `max_zipf` is how common a word may be to count as a name alone."""
 
@@ -262,17 +268,30 @@ class ChatNameRecogniser(Recogniser):
         return len(key) < 2 or key in keep_words(self.keep_file) or key in common_words()
 
     def find(self, text: str) -> Iterator[Finding]:
-        for m in _ARTICLE_NICKNAME.finditer(text):
-            yield Finding(m.start(1), m.end(1), "PERSON", self.name)
+        lowered_text = text.lower()
+        if any(w in lowered_text for w in ("noem", "genaamd", "called", "named")):
+            for m in _ARTICLE_NICKNAME.finditer(text):
+                yield Finding(m.start(1), m.end(1), "PERSON", self.name)
         names, family = first_names(), surnames()
         toks = tokens(text)
         keys = _keys(text)
         lowered = lowered_words(text)
         i = 0
+        several = len(toks) > 1
         while i < len(toks):
             tok = toks[i]
             key = keys[i]
             prev = lowered[i - 1] if i else ""
+            # fastest path, for most words: lowercase, no cue before, no name of any list or shape
+            if (
+                several
+                and not tok.capitalised
+                and prev not in _CUE_LAST
+                and prev not in _ALIAS_WORDS
+                and _plain_word(key)
+            ):
+                i += 1
+                continue
             # fast path: a word no list knows needs a cue right before it, or to act as a
             # capitalised, rare subject at a sentence start
             if (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -95,6 +96,9 @@ def _dutch_only(key: str) -> bool:
     return zipf_frequency(key, "en") < 1.0 and zipf_frequency(key, "nl") < 3.3
 
 
+_DIGIT = re.compile(r"\d")
+
+
 class ChatPlaceRecogniser(Recogniser):
     """Lowercase places of deduce's list after in/uit/naar; up to three words ("bergen op zoom")."""
 
@@ -124,15 +128,27 @@ class ChatPlaceRecogniser(Recogniser):
         places = all_places()
         toks = tokens(text)
         lowered = lowered_words(text)
+        # where digits are: only a token with a digit at most 16 characters before it can follow a
+        # postcode, and most tokens have none (cheaper than looking behind every token)
+        digits = [m.start() for m in _DIGIT.finditer(text)] if _DIGIT.search(text) else []
         for i, tok in enumerate(toks):
             if i == 0:
                 continue
             prev = lowered[i - 1]
             # a digit just before: after a postcode ("1234 ab zwolle", Belgian "2140 Antwerpen")
+            near = bisect_left(digits, tok.start - 16)
             postcode = (
-                text[max(0, tok.start - 3) : tok.start].rstrip(" ,")[-1:].isdigit()
-                and (_FOUR_DIGITS_BEFORE.search(text, max(0, tok.start - 7), tok.start) is not None)
-            ) or (len(prev) == 2 and _after_postcode(text, toks[i - 1]))
+                bool(digits)
+                and near < len(digits)
+                and digits[near] < tok.start
+                and (
+                    (
+                        text[max(0, tok.start - 3) : tok.start].rstrip(" ,")[-1:].isdigit()
+                        and _FOUR_DIGITS_BEFORE.search(text, max(0, tok.start - 7), tok.start) is not None
+                    )
+                    or (len(prev) == 2 and _after_postcode(text, toks[i - 1]))
+                )
+            )
             if prev not in _CUE_WORDS and not postcode:
                 if len(tok.text) >= 6 and tok.text.islower() and _plain_town(fold(tok.text)):
                     yield Finding(tok.start, tok.end, "PLACE", self.name)  # "meestal schiedam of ..."
