@@ -165,7 +165,8 @@ def resolve_overlaps(text: str, found: Sequence[Finding]) -> list[Finding]:
 
 _HOUSE_NUMBER_TAIL = re.compile(
     # floors ("61 2-hoog") first, then the rest of a number, Belgian boxes ("204 bus 3"), "14bis"
-    r"\s\d-?hoog|(?:\s?\d{1,4})?(?:\s?-\s?\d{1,3}|[\s-](?:I{1,3}|IV)(?![\w])|\s?[-/]?[a-zA-Z](?![\w]))?"
+    # "Schijndelseweg nr 40": a number word may stand before the number
+    r"\s\d-?hoog|(?:\s(?:nr\.?|no\.?|nummer|huisnummer)(?=\s?\d))?(?:\s?\d{1,4})?(?:\s?-\s?\d{1,3}|[\s-](?:I{1,3}|IV)(?![\w])|\s?[-/]?[a-zA-Z](?![\w]))?"
     r"(?:\s(?:bus|box)\s?\d{1,4}|bis)?"
 )
 

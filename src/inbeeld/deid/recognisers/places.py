@@ -99,6 +99,27 @@ def _dutch_only(key: str) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
+# "in de schilderswijk", "uit de transvaalbuurt": a compound on a district word after "in de" is a
+# named neighbourhood, unless its first part only describes one ("woonwijk", "nieuwbouwwijk")
+_DISTRICT_HEADS = ("wijk", "buurt", "kwartier", "eiland")
+_GENERIC_DISTRICT_PARTS = (
+    "woon", "nieuwbouw", "probleem", "vinex", "achter", "volks", "arbeiders", "studenten", "villa",
+    "buiten", "rand", "aandachts", "krachts", "achterstands", "stads", "binnen", "oude", "nieuwe",
+    "rustige", "rijke", "arme", "hele", "andere", "zelfde", "eigen", "slaap", "winkel", "uitgaans",
+    "rosse", "tippel", "prostitutie", "industrie", "bedrijven", "haven", "kantoor",
+)
+
+
+def _named_district(key: str) -> bool:
+    head = next((h for h in _DISTRICT_HEADS if key.endswith(h)), None)
+    return (
+        head is not None
+        and len(key) >= len(head) + 4
+        and key.isalpha()
+        and not key.startswith(_GENERIC_DISTRICT_PARTS)
+    )
+
+
 class ChatPlaceRecogniser(Recogniser):
     """Lowercase places of deduce's list after in/uit/naar; up to three words ("bergen op zoom")."""
 
@@ -107,6 +128,24 @@ class ChatPlaceRecogniser(Recogniser):
     def __init__(self, max_zipf: float = 5.3, keep_file: str | None = None) -> None:
         self.max_zipf = max_zipf
         self.keep_file = keep_file
+
+    def _neighbour_place(self, text: str, toks: tuple[Token, ...], k: int) -> Finding | None:
+        """The word right after a found place ("arnhem presikhaaf", "heerlen meezenbroek",
+        "Borgerhout antwerpen"): a place too when a list knows it as a town or no dictionary
+        knows it at all."""
+        if k >= len(toks) or text[toks[k - 1].end : toks[k].start] not in (" ", ", ", " - ", "-"):
+            return None
+        key = fold(toks[k].text)
+        town = (
+            key in all_places()
+            and key not in common_words()
+            and key not in keep_words(self.keep_file)
+            and (zipf_frequency(key, "nl") < self.max_zipf or len(key) > 6)
+        )
+        compass = key in _COMPASS_DISTRICTS or key in _COMPASS  # "amsterdam zuidoost", "utrecht oost"
+        if town or compass or (self._district(key) and zipf_frequency(key, "en") < 2.0):
+            return Finding(toks[k].start, toks[k].end, "PLACE", self.name)
+        return None
 
     def _district(self, key: str) -> bool:
         """A neighbourhood no list holds: after a place cue, a word no dictionary knows as an
@@ -163,10 +202,15 @@ class ChatPlaceRecogniser(Recogniser):
                 if prev == "te" and n == 1 and phrase.endswith("en"):
                     continue  # "aan te melden": after "te" an infinitive, whatever town shares it
                 # after a postcode the word is the town, even one that is also a verb ("leiden")
+                # (a frequent word no list calls common is a short function word, "meer", "vrij";
+                # a long one is the big city itself: "in amsterdam")
                 if (
                     n == 1
                     and not postcode
-                    and (phrase in common_words() or zipf_frequency(phrase, "nl") >= self.max_zipf)
+                    and (
+                        phrase in common_words()
+                        or (zipf_frequency(phrase, "nl") >= self.max_zipf and len(phrase) <= 6)
+                    )
                 ):
                     continue
                 if (
@@ -179,6 +223,11 @@ class ChatPlaceRecogniser(Recogniser):
                 ):
                     continue  # "de buurt", "de bus": villages of that name exist, but not here
                 yield Finding(run[0].start, run[-1].end, "PLACE", self.name)
+                # "in arnhem presikhaaf", "in Borgerhout antwerpen": the district or town next
+                # to the place is one too
+                nxt = self._neighbour_place(text, toks, i + n)
+                if nxt is not None:
+                    yield nxt
                 break
             else:
                 key = fold(tok.text)
@@ -189,6 +238,16 @@ class ChatPlaceRecogniser(Recogniser):
                     and (key not in keep_words(self.keep_file))
                 ):
                     yield Finding(tok.start, tok.end, "PLACE", self.name)  # "amsterdam-noord"
+                    continue
+                # "uit nieuw west", "in nieuw-west" written apart
+                if (
+                    prev in _DISTRICT_CUES
+                    and key == "nieuw"
+                    and i + 1 < len(toks)
+                    and lowered[i + 1] in _COMPASS
+                    and toks[i + 1].start - tok.end == 1
+                ):
+                    yield Finding(tok.start, toks[i + 1].end, "PLACE", self.name)
                     continue
                 if prev in _DISTRICT_CUES and (self._district(key) or key in _COMPASS_DISTRICTS):
                     yield Finding(tok.start, tok.end, "PLACE", self.name)
@@ -201,7 +260,7 @@ class ChatPlaceRecogniser(Recogniser):
                     and toks[i + 1].start - tok.end == 1
                 ):
                     nxt = toks[i + 1]
-                    if self._district(fold(nxt.text)):
+                    if self._district(fold(nxt.text)) or _named_district(fold(nxt.text)):
                         yield Finding(tok.start, nxt.end, "PLACE", self.name)
                         continue
                 if (

@@ -128,6 +128,12 @@ _STREET_SUFFIX = (
     "boulevard",
     "allee",
     "erf",
+    "vaart",
+    "wetering",
+    "ring",
+    "poort",
+    "zoom",
+    "hoeve",
 )
 _CONNECTORS = frozenset(
     {

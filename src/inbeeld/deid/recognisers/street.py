@@ -23,6 +23,13 @@ _ADDRESS = re.compile(
     rf"(?i)(?<![\w-])(?:(?:van|de|der|den|jan|st\.?|sint|burg\.|burgemeester|prins|koningin)\s+)*"
     rf"[^\W\d_][\w'’-]*(?:{STREET_SUFFIXES})\s+{HOUSE_NUMBER}(?![\w-])"
 )
+# after an address cue, capitalised words and a number are the address whatever the street is
+# called: "mn adres is Schapenpoort 9", "hij woont op Meerzicht nr 40", "lives at Vossener 23"
+_ADDRESS_CUE = re.compile(
+    r"(?i:\b(?:adres|address|woont op|woon op|wonen op|woonde op|lives at|live at|living at)\b)"
+    r"[^.?!\n\d]{0,25}?(?<![\w])((?:[A-Z][\w'’-]+ ){1,3}(?:(?:nr\.?|no\.?) )?\d{1,4}[a-zA-Z]?)(?![\w-])"
+)
+_ADDRESS_WORDS = ("adres", "address", "woon", "lives at", "live at", "living at")
 _LETTER_SPACE_DIGIT = re.compile(r"[^\W\d_] +\d")
 _SUFFIXES = tuple(STREET_SUFFIXES.split("|"))
 
@@ -33,6 +40,10 @@ class StreetRecogniser(Recogniser):
     name = "street"
 
     def find(self, text: str) -> Iterator[Finding]:
+        lowered = text.lower()
+        if any(word in lowered for word in _ADDRESS_WORDS):
+            for m in _ADDRESS_CUE.finditer(text):
+                yield Finding(m.start(1), m.end(1), "ADDRESS", self.name)
         # cheap scan for "letter, spaces, digit"; the full pattern only runs on the word before
         for hit in _LETTER_SPACE_DIGIT.finditer(text):
             word_start = text.rfind(" ", 0, hit.start()) + 1

@@ -1,0 +1,65 @@
+"""Places and addresses as chatters write them: districts next to towns, named districts after
+"in de", the big city in lowercase, addresses after an address cue, "nr" before a house number."""
+
+from __future__ import annotations
+
+import pytest
+
+from factories import make_conversation
+from inbeeld.deid import deidentify
+from inbeeld.deid.recognisers.places import ChatPlaceRecogniser
+from inbeeld.deid.recognisers.street import StreetRecogniser
+
+
+def places(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in ChatPlaceRecogniser().find(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik woon in zwolle holtenbroekpark eig", ["zwolle", "holtenbroekpark"]),  # district after a town
+    ("ik kom uit Deurne antwerpen", ["Deurne", "antwerpen"]),                 # town after a district
+    ("we wonen in amsterdam", ["amsterdam"]),                                 # the big city, lowercase
+    ("in rotterdam zuid", ["rotterdam", "zuid"]),
+    ("ik ben uit nieuw west weg", ["nieuw west"]),
+    ("ik woon in de vogelaarwijk hier", ["de vogelaarwijk"]),               # a named district
+])
+def test_places_next_to_places_and_named_districts(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ik woon in utrecht maar niet lang",   # an ordinary word after the town
+    "ik woon in de woonwijk bij school",   # a district word that only describes
+    "ik woon meer in het oosten",
+    "ik ben in de wijk",
+])
+def test_place_near_misses(text):
+    found = places(text)
+    assert all(word not in found for word in ("maar", "de woonwijk", "meer", "de wijk"))
+
+
+def streets(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in StreetRecogniser().find(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ze vroegen mn adres, Lindenhoek 14 en zo", ["Lindenhoek 14"]),
+    ("hij woont op Brederode nr 7 denk ik", ["Brederode nr 7"]),
+    ("she lives at Marktveld Oost 3", ["Marktveld Oost 3"]),
+])
+def test_any_street_after_an_address_cue(text, expected):
+    assert streets(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "mijn adres weet hij niet",
+    "ik woon op 3 hoog",
+    "ik woon op kamer 12",
+])
+def test_address_cue_near_misses(text):
+    assert streets(text) == []
+
+
+def test_nr_before_the_house_number_belongs_to_the_address(pipeline):
+    out = deidentify(make_conversation("het huis is Veldhovenseweg nr 12, in de kelder"), pipeline)
+    assert "nr 12" not in out.messages[0].text
