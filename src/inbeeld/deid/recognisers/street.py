@@ -40,9 +40,11 @@ class StreetRecogniser(Recogniser):
     name = "street"
 
     def find(self, text: str) -> Iterator[Finding]:
+        cued: set[tuple[int, int]] = set()
         lowered = text.lower()
         if any(word in lowered for word in _ADDRESS_WORDS):
             for m in _ADDRESS_CUE.finditer(text):
+                cued.add((m.start(1), m.end(1)))
                 yield Finding(m.start(1), m.end(1), "ADDRESS", self.name)
         # cheap scan for "letter, spaces, digit"; the full pattern only runs on the word before
         for hit in _LETTER_SPACE_DIGIT.finditer(text):
@@ -53,5 +55,5 @@ class StreetRecogniser(Recogniser):
             m = _ADDRESS.search(text, max(0, word_start - 40), hit.end() + 12)
             while m is not None and m.end() <= hit.start():
                 m = _ADDRESS.search(text, m.end(), hit.end() + 12)
-            if m is not None and m.start() <= word_start:
+            if m is not None and m.start() <= word_start and (m.start(), m.end()) not in cued:
                 yield Finding(m.start(), m.end(), "ADDRESS", self.name)
