@@ -53,3 +53,16 @@ def test_display_names_after_a_cue(text, expected):
 ])
 def test_display_name_near_misses(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my facebook Anh Tran 2001 and", ["Anh Tran 2001"]),          # a profile name with a number
+    ("ze verkoopt op insta als Lola Hair Styles", ["Lola Hair Styles"]),   # "als" before it
+    ("hij volgt me met nepaccount Kees Vos 070", ["Kees Vos 070"]),
+])
+def test_profile_names_after_a_platform(text, expected):
+    assert set(expected) <= set(found(text))
+
+
+def test_a_name_after_a_platform_without_number_or_as_is_left_to_the_name_recognisers():
+    assert found("op facebook Tesfay Gebre") == []

@@ -63,3 +63,13 @@ def test_address_cue_near_misses(text):
 def test_nr_before_the_house_number_belongs_to_the_address(pipeline):
     out = deidentify(make_conversation("het huis is Veldhovenseweg nr 12, in de kelder"), pipeline)
     assert "nr 12" not in out.messages[0].text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik woon bij mn tante aan de lindelaan nu", ["lindelaan"]),     # a street without a number
+    ("het feest is op de bosschestraat", ["bosschestraat"]),
+    ("we liepen over de snelweg en de zijstraat in", []),             # kinds of road
+    ("ik sta op de parkeerplaats", []),
+])
+def test_lowercase_streets_after_aan_de_or_op_de(text, expected):
+    assert streets(text) == expected

@@ -176,3 +176,14 @@ def test_pipeline_masks_split_phone_and_foreign_plate(pipeline) -> None:
     assert [texts[0][f.start:f.end] for f in found_spans[0]] == ["06 31"]
     assert [texts[1][f.start:f.end] for f in found_spans[1]] == ["55 08 72"]
     assert ("BV 228 KLT", "PLATE") in [(texts[2][f.start:f.end], f.type) for f in found_spans[2]]
+
+
+@pytest.mark.parametrize("text, plate", [
+    ("ze rijden in een zwarte BMW K 712 NR en", "K 712 NR"),     # a car make is a vehicle word
+    ("zijn audi heeft XT 41 PV als plaat", "XT 41 PV"),
+])
+def test_plates_after_a_car_make(pipeline, text, plate):
+    from factories import make_conversation
+    from inbeeld.deid import deidentify
+
+    assert plate not in deidentify(make_conversation(text), pipeline).messages[0].text

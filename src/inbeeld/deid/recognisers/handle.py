@@ -76,6 +76,10 @@ _DISPLAY_BEFORE_HEET = re.compile(r"\bdie " + _DISPLAY_WORDS + r" heet\b")
 # "facebook name Mama Bless Oyo": after a platform's "name", capitalised words are the display name
 _DISPLAY_NAME_CUE = re.compile(rf"\b(?:{_PLATFORM}) ?(?:name|naam)(?: is|:)? +")
 _CAPITAL_WORDS = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}")
+# a profile name after a platform: with "as"/"als" before it ("on facebook as Mama Joy Hair"), or
+# with a number after it, as profile names carry ("facebook Long Nguyen 2004", "nepaccount Ron 040")
+_PROFILE_CUE = re.compile(rf"\b(?:{_PLATFORM}|nepaccount|fake account)(?P<as> (?:as|als))? +")
+_PROFILE_NUMBERED = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3} \d{2,4}(?![\w-])")
 
 
 @lru_cache(maxsize=65536)
@@ -220,6 +224,11 @@ class HandleRecogniser(Recogniser):
                     if shown.islower() and all(self._common(w) for w in words):
                         continue  # "mn insta is echt leeg 😢": plain words, a feeling
                     yield Finding(m.start(1), m.end(1), "HANDLE", self.name)
+        if same_length:
+            for m in _PROFILE_CUE.finditer(lowered):
+                run = (_CAPITAL_WORDS if m.group("as") else _PROFILE_NUMBERED).match(text, m.end())
+                if run:
+                    yield Finding(run.start(), run.end(), "HANDLE", self.name)
         if same_length and ("name" in lowered or "naam" in lowered):
             for m in _DISPLAY_NAME_CUE.finditer(lowered):
                 run = _CAPITAL_WORDS.match(text, m.end())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from inbeeld.deid.lexicons import common_words, zipf_frequency
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
 
@@ -29,9 +30,29 @@ _ADDRESS_CUE = re.compile(
     r"(?i:\b(?:adres|address|woont op|woon op|wonen op|woonde op|lives at|live at|living at)\b)"
     r"[^.?!\n\d]{0,25}?(?<![\w])((?:[A-Z][\w'’-]+ ){1,3}(?:(?:nr\.?|no\.?) )?\d{1,4}[a-zA-Z]?)(?![\w-])"
 )
+# "aan de marshalllaan", "op de sleepstraat": a street without a number after "aan de"/"op de";
+# only endings that end no ordinary word ("de jeugdreclassering", "de loopbaan", "het kerkhof")
+_LOWER_SUFFIXES = "straat|straatje|laan|weg|gracht|kade|singel|steeg|dreef|plein|dijk|burgwal"
+_LOWER_STREET = re.compile(
+    rf"\b(?:aan|op|in|naar|bij|via|langs|vanaf) de ([a-zà-ÿ][a-zà-ÿ'’-]{{2,}}(?:{_LOWER_SUFFIXES}))(?![\w-])"
+)
 _ADDRESS_WORDS = ("adres", "address", "woon", "lives at", "live at", "living at")
 _LETTER_SPACE_DIGIT = re.compile(r"[^\W\d_] +\d")
 _SUFFIXES = tuple(STREET_SUFFIXES.split("|"))
+
+
+def _named_street(word: str) -> bool:
+    """A street's name, not a kind of road ("snelweg", "zijstraat", "fietspad", "parkeerplaats")."""
+    return word not in common_words() and zipf_frequency(word, "nl") < 3.0 and not word.endswith(
+        _GENERIC_ROADS
+    )
+
+
+_GENERIC_ROADS = (
+    "snelweg", "zijstraat", "fietspad", "voetpad", "wandelpad", "winkelstraat", "hoofdweg", "autoweg",
+    "rijksweg", "zandweg", "spoorweg", "stoep", "parkeerplaats", "speelplein", "schoolplein",
+    "marktplein", "dorpsplein", "stadspark", "woonerf", "achterpad", "tuinpad", "oprit", "binnenplaats",
+)
 
 
 class StreetRecogniser(Recogniser):
@@ -41,6 +62,11 @@ class StreetRecogniser(Recogniser):
 
     def find(self, text: str) -> Iterator[Finding]:
         cued: set[tuple[int, int]] = set()
+        if " de " in text:
+            for m in _LOWER_STREET.finditer(text):
+                if _named_street(m.group(1)):
+                    cued.add((m.start(1), m.end(1)))
+                    yield Finding(m.start(1), m.end(1), "ADDRESS", self.name)
         lowered = text.lower()
         if any(word in lowered for word in _ADDRESS_WORDS):
             for m in _ADDRESS_CUE.finditer(text):

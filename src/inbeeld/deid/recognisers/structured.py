@@ -190,7 +190,10 @@ _PLATE_CUE = ("kenteken", "kentek", "kentken", "nummerbord", "nummerplaat", "pla
 # they must stand right before it, after an article, a possessive, 'with' or a colour
 _VEHICLE = (
     r"auto|car|golf|polo|caddy|mercedes|transit|busje|minibus|minivan|truck|camper|vrachtwagen|"
-    r"bestelbus|bestelwagen|sprinter|vito|scooter|brommer|kenteken\w*|plate|plaat|nummerbord|nummerplaat"
+    r"bestelbus|bestelwagen|sprinter|vito|scooter|brommer|kenteken\w*|plate|plaat|nummerbord|nummerplaat|"
+    # car makes: "een zwarte BMW K 712 NR", "de baas rijdt een pick-up 1 TRC 778"
+    r"bmw|audi|volkswagen|opel|toyota|renault|peugeot|ford|volvo|kia|skoda|fiat|citroen|citroën|mazda|"
+    r"nissan|tesla|dacia|hyundai|jeep|range rover|pick-up|pickup|busjes"
 )
 _VEHICLE_BEFORE = re.compile(
     rf"\b(?:(?:{_VEHICLE})(?:\W+\w+){{0,3}}|(?:a|the|with|my|his|her|their|our|de|het|een|die|zijn|haar|"
