@@ -64,3 +64,15 @@ def test_alias_and_opening_near_misses(pipeline, text):
 def test_a_message_opened_by_a_rare_word_and_a_full_stop_is_a_name(pipeline):
     out = masked(pipeline, "hoe heet je?", "Tesfalem. boss is Kemal")
     assert "Tesfalem" not in out[1]
+
+
+@pytest.mark.parametrize("text, alias", [
+    ("ze heet jasmijn (jas) en is 16", "(jas)"),
+    ("een jongen, Mauro (M, snap mau.x) doet mee", "(M,"),
+])
+def test_a_short_form_in_brackets_after_a_name(pipeline, text, alias):
+    assert alias not in masked(pipeline, text)[0]
+
+
+def test_brackets_after_a_name_holding_a_number_stay(pipeline):
+    assert "(16)" in masked(pipeline, "Sanne (16) is bang")[0]

@@ -289,6 +289,7 @@ class ChatNameRecogniser(Recogniser):
                 and prev not in _CUE_LAST
                 and prev not in _ALIAS_WORDS
                 and _plain_word(key)
+                and text[tok.start - 1 : tok.start] != "("
             ):
                 i += 1
                 continue
@@ -304,7 +305,8 @@ class ChatNameRecogniser(Recogniser):
                 # a message that is only a name: the answer to "hoe heet je?"
                 and not (len(toks) == 1 and _only_word(text, tok))
                 and not (_name_shaped(key) and self._rare_word_cued(text, toks, i, key, prev))
-                # "Dennis of Den": a word after a name and "of" may be its alias
+                # "Dennis of Den", "yasmina (yas)": a word after a name may be its alias
+                and not (i >= 1 and text[toks[i - 1].end : tok.start] == " (")
                 and not (
                     prev in _ALIAS_WORDS and i >= 2 and (toks[i - 2].capitalised or keys[i - 2] in names)
                 )
@@ -358,7 +360,16 @@ class ChatNameRecogniser(Recogniser):
             quoted = text[tok.start - 1 : tok.start] in _QUOTES if tok.start else False
             strong_quoted = quoted and _STRONG.search(context) is not None
             # an alias after a name: a quoted word, a capital, or a short form of the name
-            alias = (
+            # "yasmina (yas)", "Quincy (Q, snap ...)": a short form in brackets after a name
+            bracketed = (
+                i >= 1
+                and text[toks[i - 1].end : tok.start] == " ("
+                and text[tok.end : tok.end + 1] in (")", ",")
+                and (keys[i - 1] in names or toks[i - 1].capitalised or _name_shaped(keys[i - 1]))
+                and (keys[i - 1].startswith(key) or len(key) <= 4)
+                and key not in keep_words(self.keep_file)
+            )
+            alias = bracketed or (
                 prev in _ALIAS_WORDS
                 and i >= 2
                 and (keys[i - 2] in names or toks[i - 2].capitalised)

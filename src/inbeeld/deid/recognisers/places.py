@@ -45,6 +45,8 @@ _CUE_WORDS = frozenset(
         "te",
         "woon",
         "woont",
+        "wonen",
+        "woonde",
         "from",
         "to",
         "near",
@@ -136,6 +138,18 @@ class ChatPlaceRecogniser(Recogniser):
         if k >= len(toks) or text[toks[k - 1].end : toks[k].start] not in (" ", ", ", " - ", "-"):
             return None
         key = fold(toks[k].text)
+        # a word no dictionary knows right after a town is its district, compound or not
+        # ("zwolle holtenbroek")
+        rare = (
+            len(key) >= 5
+            and key.isalpha()
+            and key not in common_words()
+            and key not in first_names()
+            and key not in keep_words(self.keep_file)
+            and zipf_frequency(key, "nl") < 2.5
+            and zipf_frequency(key, "en") < 2.0
+            and not typo_of_common_word(key)
+        )
         town = (
             key in all_places()
             and key not in common_words()
@@ -143,7 +157,7 @@ class ChatPlaceRecogniser(Recogniser):
             and (zipf_frequency(key, "nl") < self.max_zipf or len(key) > 6)
         )
         compass = key in _COMPASS_DISTRICTS or key in _COMPASS  # "amsterdam zuidoost", "utrecht oost"
-        if town or compass or (self._district(key) and zipf_frequency(key, "en") < 2.0):
+        if town or compass or rare:
             return Finding(toks[k].start, toks[k].end, "PLACE", self.name)
         return None
 
@@ -222,12 +236,10 @@ class ChatPlaceRecogniser(Recogniser):
                     )
                 ):
                     continue  # "de buurt", "de bus": villages of that name exist, but not here
-                yield Finding(run[0].start, run[-1].end, "PLACE", self.name)
                 # "in arnhem presikhaaf", "in Borgerhout antwerpen": the district or town next
-                # to the place is one too
+                # to the place is one too, and one span with it (the space between is masked)
                 nxt = self._neighbour_place(text, toks, i + n)
-                if nxt is not None:
-                    yield nxt
+                yield Finding(run[0].start, nxt.end if nxt else run[-1].end, "PLACE", self.name)
                 break
             else:
                 key = fold(tok.text)
