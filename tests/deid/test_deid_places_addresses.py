@@ -80,3 +80,21 @@ def test_a_town_and_its_district_are_one_span(pipeline):
     out = deidentify(make_conversation(text), pipeline).messages[0]
     places_found = [s for s in out.spans if s.type == "PLACE"]
     assert [text[s.start:s.end] for s in places_found] == ["zwolle holtenbroek"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik woon in drachtn sinds kort", ["drachtn"]),             # a letter dropped
+    ("ik kom uit amersfort", ["amersfort"]),
+    ("we gingen naar zwollle", ["zwollle"]),                    # a letter added
+])
+def test_a_town_typed_with_a_slip_after_a_place_cue(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ik zit in de klsa",        # a slip of an ordinary word
+    "ik ging naar huiss",
+    "het was drachtn ofzo",     # no place cue before it
+])
+def test_slips_that_are_no_town(text):
+    assert places(text) == []

@@ -165,6 +165,27 @@ def typo_of_common_word(key: str) -> bool:
     return any(key[:i] + key[i + 1] + key[i] + key[i + 2:] in words for i in range(len(key) - 1))
 
 
+@lru_cache(maxsize=1)
+def _towns_and_slips() -> tuple[frozenset[str], frozenset[str]]:
+    """Dutch and Belgian places of six letters or more, and those names with one letter dropped."""
+    towns = frozenset(w for w in placenames() if w.isalpha() and len(w) >= 6)
+    return towns, frozenset(d for w in towns for d in _deletes(w))
+
+
+@lru_cache(maxsize=65536)
+def typo_of_town(key: str) -> bool:
+    """One slip away from a Dutch or Belgian place ("drachtn", "haarlm", "amersfort", "naaldwyk"
+    is not: a changed letter is not counted): a letter dropped, added or two swapped."""
+    if len(key) < 5 or not key.isalpha():
+        return False
+    towns, dropped = _towns_and_slips()
+    if key in towns:
+        return False
+    if key in dropped or any(d in towns for d in _deletes(key)):
+        return True
+    return any(key[:i] + key[i + 1] + key[i] + key[i + 2:] in towns for i in range(len(key) - 1))
+
+
 @lru_cache(maxsize=65536)
 def dutch_compound(key: str) -> bool:
     """A Dutch compound of known words ("klassenapp", "meldpunt", "hostesswerk"): an ordinary

@@ -16,6 +16,7 @@ from inbeeld.deid.lexicons import (
     keep_words,
     placenames,
     typo_of_common_word,
+    typo_of_town,
     zipf_frequency,
 )
 from inbeeld.deid.model import Finding
@@ -161,6 +162,17 @@ class ChatPlaceRecogniser(Recogniser):
             return Finding(toks[k].start, toks[k].end, "PLACE", self.name)
         return None
 
+    def _misspelt_town(self, key: str) -> bool:
+        """A word no dictionary knows, one slip from a town ("drachtn", "amersfort")."""
+        return (
+            zipf_frequency(key, "nl") < 2.0
+            and zipf_frequency(key, "en") < 2.5
+            and key not in common_words()
+            and key not in first_names()
+            and key not in keep_words(self.keep_file)
+            and typo_of_town(key)  # (frequent words include the big towns: "haarlm" is both)
+        )
+
     def _district(self, key: str) -> bool:
         """A neighbourhood no list holds: after a place cue, a word no dictionary knows as an
         ordinary word (districts have no public list that works offline)."""
@@ -260,6 +272,11 @@ class ChatPlaceRecogniser(Recogniser):
                     and toks[i + 1].start - tok.end == 1
                 ):
                     yield Finding(tok.start, toks[i + 1].end, "PLACE", self.name)
+                    continue
+                # "in drachtn", "uit haarlm": a town typed with a slip
+                if prev in _CUE_WORDS and self._misspelt_town(key):
+                    nxt = self._neighbour_place(text, toks, i + 1)
+                    yield Finding(tok.start, nxt.end if nxt else tok.end, "PLACE", self.name)
                     continue
                 if prev in _DISTRICT_CUES and (self._district(key) or key in _COMPASS_DISTRICTS):
                     yield Finding(tok.start, tok.end, "PLACE", self.name)
