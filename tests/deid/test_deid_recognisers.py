@@ -358,3 +358,25 @@ def test_deduce_reads_only_messages_with_a_capital_that_could_start_a_name(text,
     from inbeeld.deid.recognisers.deduce_names import _capital_worth_reading
 
     assert _capital_worth_reading(text) is worth
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik zit op het wolderwijd college", ["wolderwijd college"]),   # words before a school's head
+    ("mn school is csg anquiro", ["csg anquiro"]),
+    ("ik zit op t vechtstede maar", ["vechtstede"]),               # a word no dictionary knows
+    ("mn mentor van het ludgerus vermoedt iets", ["ludgerus"]),
+])
+def test_schools_written_in_lowercase(text, expected):
+    r = ProperNounRecogniser()
+    assert [text[f.start:f.end] for f in r.find(text) if f.type == "INSTITUTION"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ik zit op het werk",
+    "ik zit op de nieuwe school",
+    "ik zit op het college",
+    "mn school is saai",
+    "mn mentor van het jaar",
+])
+def test_lowercase_school_near_misses(text):
+    assert [f for f in ProperNounRecogniser().find(text) if f.type == "INSTITUTION"] == []

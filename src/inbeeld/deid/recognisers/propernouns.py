@@ -186,6 +186,19 @@ _ORGANISATION_WORDS = (
     "veilig thuis", "fier", "kindertelefoon", "comensha", "nidos", "vluchtelingenwerk", "child focus",
     "payoke", "pag-asa", "leger des heils", "rechtswinkel", "blijf groep",
 )
+# Schools as teenagers write them, in lowercase: "ik zit op het saenredam college", "mn school is
+# csg liudger", "ik zit op t hooghuis": words before a school's head word, or one word no
+# dictionary knows, after "zit op (het)" / "school is"
+_LOWER_SCHOOL = re.compile(
+    r"\b(?:op|naar|van|bij|school is)\s+(?:het\s+|de\s+|t\s+|'t\s+)?"
+    r"(?!(?:het|de|t|een)\s)((?:[a-zà-ÿ][\w'’-]*\s+){1,3}(?:college|lyceum|gymnasium|mavo|havo|vmbo|atheneum|"
+    r"scholengemeenschap|scholengroep))(?![\w-])"
+)
+_SCHOOL_CUE_WORD = re.compile(
+    r"\b(?:zit|zat|zitten|zaten|ga|gaat|ging)\s+op\s+(?:het|t|'t)\s+([a-zà-ÿ]{4,})(?![\w-])"
+    r"|\bschool is\s+([a-zà-ÿ]{3,}(?:\s+[a-zà-ÿ]{3,})?)(?![\w-])"
+    r"|\b(?:mentor|mentrix|docent|leraar|lerares|juf|meester|klas)\s+(?:van|op)\s+(?:het|t|'t)\s+([a-zà-ÿ]{4,})(?![\w-])"
+)
 # their lowercase forms are ordinary Dutch ("ik ben veilig thuis", "fier op je"): not propagated
 CASE_SENSITIVE_ORGANISATIONS = frozenset({"veilig thuis", "fier", "kindertelefoon"})
 _HOUSE_NUMBER = re.compile(r" ?\d{1,4}(?: ?[a-zA-Z](?![\w]))?")
@@ -227,6 +240,8 @@ class ProperNounRecogniser(Recogniser):
 
     def find(self, text: str) -> Iterator[Finding]:
         lowered = text.lower()
+        if " op " in lowered or "school is" in lowered or " van " in lowered:
+            yield from self._lowercase_schools(text)
         if any(word in lowered for word in _ORGANISATION_WORDS):  # a cheap look first
             for match in ORGANISATIONS.finditer(text):
                 yield Finding(match.start(), match.end(), "INSTITUTION", self.name)
@@ -304,6 +319,22 @@ class ProperNounRecogniser(Recogniser):
             finding = self._classify(text, run)
             if finding is not None:
                 yield finding
+
+    def _lowercase_schools(self, text: str) -> Iterator[Finding]:
+        taken: list[tuple[int, int]] = []
+        for m in _LOWER_SCHOOL.finditer(text):
+            first = fold(m.group(1).split()[0])
+            if not self._ordinary(first) and zipf_frequency(first, "en") < self.max_zipf:
+                taken.append(m.span(1))
+                yield Finding(m.start(1), m.end(1), "INSTITUTION", self.name)
+        for m in _SCHOOL_CUE_WORD.finditer(text):
+            group = next(k for k in (1, 2, 3) if m.group(k))
+            if any(s <= m.start(group) < e for s, e in taken):
+                continue  # already part of "wolderwijd college"
+            words = m.group(group).split()
+            # a name no dictionary knows: "het zadkine", "csg liudger" (not "op het werk")
+            if all(zipf_frequency(fold(w), "nl") < 2.5 and fold(w) not in common_words() for w in words[-1:]):
+                yield Finding(m.start(group), m.end(group), "INSTITUTION", self.name)
 
     def _classify(self, text: str, run: list[Token]) -> Finding | None:
         start, end = run[0].start, run[-1].end
