@@ -9,7 +9,7 @@ from typing import ClassVar
 from inbeeld.deid.lexicons import common_words, first_names, fold, keep_words, zipf_frequency
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import TAG
-from inbeeld.deid.recognisers.names import NAME_MONTHS
+from inbeeld.deid.recognisers.names import NAME_MONTHS, NUMBER_AFTER
 from inbeeld.deid.recognisers.propernouns import CASE_SENSITIVE_ORGANISATIONS
 
 Findings = list[list[Finding]]
@@ -77,7 +77,7 @@ def _propagate_month_names(texts: Sequence[str], findings: Findings, months: set
         for m in pattern.finditer(text):
             if _MONTH_AS_DATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
                 continue
-            if re.match(r"\s*\d", text[m.end() : m.end() + 3]):
+            if NUMBER_AFTER.match(text[m.end() : m.end() + 3]):
                 continue
             extra.append(Finding(m.start(), m.end(), "PERSON", "propagate"))
         out.append(extra)

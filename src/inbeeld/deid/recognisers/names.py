@@ -148,7 +148,7 @@ _RELATION_WORDS = frozenset(RELATIONS.split("|"))
 # relation or "ik ben"/"heet" ("mn vriendin april", "zijn vrouw Mei", "ik ben Juni"), unless a
 # number is next to it ("ik ben april 2008 geboren")
 NAME_MONTHS = frozenset({"april", "mei", "juni", "juli"})
-_NUMBER_NEAR = re.compile(r"\s*\d")
+NUMBER_AFTER = re.compile(r"\s*\d")
 # an alias after a name: "Dennis of Den", "Brahim, of 'Bra'", "Rico alias Ricky"
 _ALIAS_WORDS = frozenset({"of", "or", "alias", "aka", "oftewel", "ofwel"})
 _QUOTES = "'\"‘’“”"
@@ -355,7 +355,7 @@ class ChatNameRecogniser(Recogniser):
             month_name = (
                 key in NAME_MONTHS
                 and (related or strong or (prev in _RELATION_WORDS and _WEAK.search(context) is not None))
-                and not _NUMBER_NEAR.match(text, tok.end)
+                and not NUMBER_AFTER.match(text, tok.end)
             )
             quoted = text[tok.start - 1 : tok.start] in _QUOTES if tok.start else False
             strong_quoted = quoted and _STRONG.search(context) is not None

@@ -144,9 +144,7 @@ class ChatPlaceRecogniser(Recogniser):
         rare = (
             len(key) >= 5
             and key.isalpha()
-            and key not in common_words()
-            and key not in first_names()
-            and key not in keep_words(self.keep_file)
+            and self._no_listed_word(key)
             and zipf_frequency(key, "nl") < 2.5
             and zipf_frequency(key, "en") < 2.0
             and not typo_of_common_word(key)
@@ -162,14 +160,18 @@ class ChatPlaceRecogniser(Recogniser):
             return Finding(toks[k].start, toks[k].end, "PLACE", self.name)
         return None
 
+    def _no_listed_word(self, key: str) -> bool:
+        """Neither a common word, a first name nor a keep word: what a district must be."""
+        return (
+            key not in common_words() and key not in first_names() and key not in keep_words(self.keep_file)
+        )
+
     def _misspelt_town(self, key: str) -> bool:
         """A word no dictionary knows, one slip from a town ("drachtn", "amersfort")."""
         return (
             zipf_frequency(key, "nl") < 2.0
             and zipf_frequency(key, "en") < 2.5
-            and key not in common_words()
-            and key not in first_names()
-            and key not in keep_words(self.keep_file)
+            and self._no_listed_word(key)
             and typo_of_town(key)  # (frequent words include the big towns: "haarlm" is both)
         )
 
@@ -180,9 +182,7 @@ class ChatPlaceRecogniser(Recogniser):
             len(key) >= 5
             and key.isalpha()
             and _dutch_only(key)
-            and key not in common_words()
-            and key not in keep_words(self.keep_file)
-            and key not in first_names()
+            and self._no_listed_word(key)
             # compounds of known words ("klassenapp", "kebabzaak") are words; districts named
             # so ("overvecht") are missed unless a toponym ending or a capital gives them away
             and not dutch_compound(key)

@@ -177,30 +177,35 @@ _LEGAL_FORM = re.compile(
 # shelters"), also when a counsellor refers to them: the region after the name can place a
 # victim ("Veilig Thuis Zuid-Holland Zuid"). Words that are also ordinary words ("Fier", "Veilig
 # Thuis" beside "veilig thuis zijn") count only with their capital.
+_CAPITAL_ONLY_ORGANISATIONS = ("Veilig Thuis", "Fier", "Kindertelefoon")
+_ORGANISATIONS_ANY_CASE = (
+    "comensha", "nidos", "vluchtelingenwerk", "child focus", "payoke", "pag-asa", "leger des heils",
+    "kinder- en jongerenrechtswinkel", "jongerenrechtswinkel", "blijf groep",
+)
 ORGANISATIONS = re.compile(
-    r"\b(?:Veilig Thuis|Fier|Kindertelefoon|(?i:comensha|nidos|vluchtelingenwerk|child focus|payoke|"
-    r"pag-asa|leger des heils|kinder- en jongerenrechtswinkel|jongerenrechtswinkel|blijf groep))"
+    r"\b(?:" + "|".join(map(re.escape, _CAPITAL_ONLY_ORGANISATIONS))
+    + "|(?i:" + "|".join(map(re.escape, _ORGANISATIONS_ANY_CASE)) + "))"
     r"(?: (?:[A-Z][\w]*(?:-[A-Z][\w]*)*)(?: [A-Z][\w]*)?)?(?!\w)"
 )
-_ORGANISATION_WORDS = (
-    "veilig thuis", "fier", "kindertelefoon", "comensha", "nidos", "vluchtelingenwerk", "child focus",
-    "payoke", "pag-asa", "leger des heils", "rechtswinkel", "blijf groep",
-)
+# their lowercase forms are ordinary Dutch ("ik ben veilig thuis", "fier op je"): not propagated
+CASE_SENSITIVE_ORGANISATIONS = frozenset(name.lower() for name in _CAPITAL_ONLY_ORGANISATIONS)
+# what the text must hold, lowercased, for the pattern to have a chance: a cheap look first
+_ORGANISATION_WORDS = tuple(CASE_SENSITIVE_ORGANISATIONS) + _ORGANISATIONS_ANY_CASE
 # Schools as teenagers write them, in lowercase: "ik zit op het saenredam college", "mn school is
 # csg liudger", "ik zit op t hooghuis": words before a school's head word, or one word no
 # dictionary knows, after "zit op (het)" / "school is"
+_SCHOOL_HEADS = (
+    "college", "lyceum", "gymnasium", "mavo", "havo", "vmbo", "atheneum", "scholengemeenschap", "scholengroep"
+)
 _LOWER_SCHOOL = re.compile(
     r"\b(?:op|naar|van|bij|school is)\s+(?:het\s+|de\s+|t\s+|'t\s+)?"
-    r"(?!(?:het|de|t|een)\s)((?:[a-zà-ÿ][\w'’-]*\s+){1,3}(?:college|lyceum|gymnasium|mavo|havo|vmbo|atheneum|"
-    r"scholengemeenschap|scholengroep))(?![\w-])"
+    r"(?!(?:het|de|t|een)\s)((?:[a-zà-ÿ][\w'’-]*\s+){1,3}(?:" + "|".join(_SCHOOL_HEADS) + r"))(?![\w-])"
 )
 _SCHOOL_CUE_WORD = re.compile(
     r"\b(?:zit|zat|zitten|zaten|ga|gaat|ging)\s+op\s+(?:het|t|'t)\s+([a-zà-ÿ]{4,})(?![\w-])"
     r"|\bschool is\s+([a-zà-ÿ]{3,}(?:\s+[a-zà-ÿ]{3,})?)(?![\w-])"
     r"|\b(?:mentor|mentrix|docent|leraar|lerares|juf|meester|klas)\s+(?:van|op)\s+(?:het|t|'t)\s+([a-zà-ÿ]{4,})(?![\w-])"
 )
-# their lowercase forms are ordinary Dutch ("ik ben veilig thuis", "fier op je"): not propagated
-CASE_SENSITIVE_ORGANISATIONS = frozenset({"veilig thuis", "fier", "kindertelefoon"})
 _HOUSE_NUMBER = re.compile(r" ?\d{1,4}(?: ?[a-zA-Z](?![\w]))?")
 
 
@@ -322,7 +327,9 @@ class ProperNounRecogniser(Recogniser):
 
     def _lowercase_schools(self, text: str) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []
-        for m in _LOWER_SCHOOL.finditer(text):
+        lowered = text.lower()
+        heads = any(head in lowered for head in _SCHOOL_HEADS)  # the pattern needs one
+        for m in _LOWER_SCHOOL.finditer(text) if heads else ():
             first = fold(m.group(1).split()[0])
             if not self._ordinary(first) and zipf_frequency(first, "en") < self.max_zipf:
                 taken.append(m.span(1))
