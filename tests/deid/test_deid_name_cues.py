@@ -76,3 +76,34 @@ def test_a_short_form_in_brackets_after_a_name(pipeline, text, alias):
 
 def test_brackets_after_a_name_holding_a_number_stay(pipeline):
     assert "(16)" in masked(pipeline, "Sanne (16) is bang")[0]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("die gast heet eig tamerlan bekov", "tamerlan bekov"),   # a hedge between cue and name
+    ("ze heet eigenlijk Romaissa", "Romaissa"),
+    ("hij heet trouwens odin", "odin"),
+])
+def test_a_hedge_after_heet_is_no_name_the_next_word_is(pipeline, text, name):
+    out = masked(pipeline, text)[0]
+    assert name not in out
+    assert any(h in out for h in ("eig", "eigenlijk", "trouwens"))
+
+
+def test_a_name_said_twice_keeps_its_surname(pipeline):
+    out = masked(pipeline, "de ander heet Jerrel jerrel wijngaarde van snap")[0]
+    assert "wijngaarde" not in out and "jerrel" not in out.lower()
+
+
+@pytest.mark.parametrize("text, initial", [
+    ("een meisje uit groep 8, ik noem haar even J., wil niet meer naar huis", "J."),
+    ("noem hem maar B want ik weet het niet zeker", "B"),
+    ("mijn neef R. regelt alles", "R."),
+])
+def test_an_initial_for_a_name_is_masked(pipeline, text, initial):
+    out = masked(pipeline, text)[0]
+    assert f" {initial}" not in out
+
+
+def test_capital_letters_that_are_no_initials_stay(pipeline):
+    out = masked(pipeline, "ik heb een 8 voor wiskunde en plan B is naar huis gaan")[0]
+    assert "plan B" in out

@@ -98,3 +98,50 @@ def test_a_town_typed_with_a_slip_after_a_place_cue(text, expected):
 ])
 def test_slips_that_are_no_town(text):
     assert places(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ze woont ergens tolsteegsingel geloof ik", ["tolsteegsingel"]),          # lowercase, no cue
+    ("bij willem de zwijger laan om de hoek", ["willem de zwijger laan"]),     # written apart
+    ("hij staat vaak oude gracht bij de brug", ["oude gracht"]),               # adjective first
+    ("afspreken op laan van meerdervoort zei hij", ["laan van meerdervoort"]),  # named after its kind
+    ("ik zat bij hem in west singel toen", ["west singel"]),                   # compass word first
+])
+def test_streets_of_the_register_in_any_spelling(text, expected):
+    assert streets(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "hij wil dat ik dagen weg blijf",      # "dagen weg": a register street only when written together
+    "zonder haar weg naar huis",
+    "dan slaan ze me weer",               # a verb ending like a street
+    "ik ben nu onderweg",                  # an ordinary word in the register
+    "ik werk in een wasstraat",            # a kind of business, not a street's name
+    "ik ga weg van hier",
+])
+def test_register_street_near_misses(text):
+    assert streets(text) == []
+
+
+def institutions(text: str) -> list[str]:
+    from inbeeld.deid.recognisers.propernouns import ProperNounRecogniser
+
+    return [text[f.start:f.end] for f in ProperNounRecogniser().find(text) if f.type == "INSTITUTION"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik voetbal bij vv achilles veen op zaterdag", ["vv achilles veen"]),   # lowercase club
+    ("trainer van RKSV Nuenen '32 zei dat", ["RKSV Nuenen '32"]),           # a year after the name
+    ("ze zit op roc van amsterdam sinds kort", ["roc van amsterdam"]),       # a regional college
+])
+def test_clubs_and_colleges_by_their_abbreviation(text, expected):
+    assert institutions(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ik zit op het roc en het is saai",
+    "de voetbalclub van mn broer",
+    "hij is fan van een fc en nog iets",
+])
+def test_club_near_misses(text):
+    assert institutions(text) == []

@@ -187,3 +187,40 @@ def test_plates_after_a_car_make(pipeline, text, plate):
     from inbeeld.deid import deidentify
 
     assert plate not in deidentify(make_conversation(text), pipeline).messages[0].text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("die man rijdt een grijze polo tx 604 k", ["tx 604 k"]),          # lowercase, written apart
+    ("scooter kenteken hbz 71 d zag ik", ["hbz 71 d"]),
+    # the next one of a list, too far from the vehicle word to count by it
+    ("twee busjes staan op zijn naam: ZK-771-B en P 503 TG", ["P 503 TG", "ZK-771-B"]),
+])
+def test_plates_in_lowercase_or_listed(text, expected):
+    assert found(PlateRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "hij heeft een auto en is 19 en rijdt zelf",   # "is 19 en": words, not a plate's letters
+    "de auto staat er al 12 uur",
+    "twee auto's: 12-AB-34 en 3 KG meel",            # not plate-shaped after the list
+])
+def test_lowercase_plate_near_misses(text):
+    assert all(" " not in f or f.isupper() for f in found(PlateRecogniser(), text))
+    assert not any(w in " ".join(found(PlateRecogniser(), text)) for w in ("19 en", "12 uur", "3 KG"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("zn werknummer is o6-41 27 93 08 echt", ["o6-41 27 93 08"]),    # a letter o for the zero
+    ("stuur naar 06_52_19_30_44 pls", ["06_52_19_30_44"]),            # underscores between groups
+])
+def test_phone_typed_with_letters_for_digits(text, expected):
+    assert found(PhoneRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ik heb een o2 abonnement",
+    "kamer o12 op de gang",
+    "mijn naam_06 is leuk",
+])
+def test_letter_o_near_misses(text):
+    assert found(PhoneRecogniser(), text) == []

@@ -103,6 +103,22 @@ CITY_LOCALES = ("nl_BE", "de_DE", "de_AT", "pl_PL", "ro_RO", "en_GB", "es_ES", "
                  "cs_CZ", "hu_HU", "tr_TR", "fr_CH", "sk_SK", "sl_SI", "hr_HR", "lt_LT", "uk_UA")
 
 
+_NOT_IN_KEY = re.compile(r"[^a-z0-9]")
+
+
+def street_key(words: str) -> str:
+    """A street's name as one folded run of letters and digits: "Marco Pololaan", "marco polo
+    laan" and "marco-pololaan" meet under "marcopololaan"."""
+    return _NOT_IN_KEY.sub("", fold(words))
+
+
+@lru_cache(maxsize=1)
+def street_names() -> frozenset[str]:
+    """Dutch street names (deduce's list, from the BAG register) under `street_key`."""
+    items = _read_items(_deduce_lists() / "locations" / "lst_street" / "items.txt")
+    return frozenset(key for key in map(street_key, items) if len(key) >= 5)
+
+
 @lru_cache(maxsize=1)
 def foreign_cities() -> frozenset[str]:
     """Folded city names of neighbouring and origin countries (faker's address data)."""

@@ -52,7 +52,15 @@ _STRONG = re.compile(
     # "daar heet ik lisa", "op de site heet ze jade"; "my name on site is bianca"
     r"\bheet (?:ik|hij|ze|zij)|\bheette (?:ik|hij|ze|zij)|"
     r"\b(?:naam|name) (?:on|op|in) (?:the |de |het |die |that )?\w+ (?:is|was)|\b(?:naam|name) daar is)"
+    # a hedge between cue and name: "hij heet eig rayen", "ze heet eigenlijk Sanne"
+    r"(?:\s+(?:eig|eigl|eigenlijk|echt|trouwens|officieel|volgens mij|denk ik|geloof ik|dus|gewoon|"
+    r"actually|really))?"
     r"[\s'\"‘’“”]*$"
+)
+# the hedges themselves are no name
+_HEDGES = frozenset(
+    {"eig", "eigl", "eigenlijk", "echt", "trouwens", "officieel", "volgens", "denk", "geloof", "dus",
+     "gewoon", "actually", "really"}
 )
 # a name may follow: only words of the name lists are taken
 _WEAK = re.compile(
@@ -104,7 +112,7 @@ _STRONG_LAST = frozenset(
     }
 )
 # a cue word right before: only these let a word that no name list knows through the fast path
-_CUE_LAST = _STRONG_LAST | frozenset(
+_CUE_LAST = _STRONG_LAST | _HEDGES | frozenset(
     {
         "mevrouw",
         "meneer",
@@ -157,6 +165,13 @@ _ARTICLE_NICKNAME = re.compile(
     r"(?i)\b(?:noem(?:t|en|de|den)\s+(?:hem|haar|zich|me|mij)|genaamd|called|named)\s+['\"‘’“”]?"
     r"((?:de|het|the|die)\s+[^\W\d_]{3,})"
 )
+# an initial for a name: "ik noem hem even M.", "noem haar S", "mijn neef R. zegt"
+_INITIAL = re.compile(
+    r"(?:\bnoem (?:ik )?(?:hem|haar|hun|ze) (?:even |maar |gewoon |hier |voor nu )?"
+    rf"|\b(?:mn|mijn|m'n|zn|zijn|haar|een|die|de) (?:{RELATIONS}) )"
+    r"([A-Z]\.?)(?=[\s,;:!?)]|$)"
+)
+_LONE_CAPITAL = re.compile(r"(?<![\w.])[A-Z](?![\w])")
 # after these a capital inside a sentence is a name, even "Ben" or "Zon": "mijn vriend Ben",
 # "ik ben Zon trouwens"
 _CAPITAL_CUES = _RELATION_WORDS | {"ben", "am"}
@@ -271,6 +286,9 @@ class ChatNameRecogniser(Recogniser):
         lowered_text = text.lower()
         if any(w in lowered_text for w in ("noem", "genaamd", "called", "named")):
             for m in _ARTICLE_NICKNAME.finditer(text):
+                yield Finding(m.start(1), m.end(1), "PERSON", self.name)
+        if _LONE_CAPITAL.search(text):  # a cheap look: a capital letter standing alone
+            for m in _INITIAL.finditer(text):
                 yield Finding(m.start(1), m.end(1), "PERSON", self.name)
         names, family = first_names(), surnames()
         toks = tokens(text)
@@ -440,7 +458,7 @@ class ChatNameRecogniser(Recogniser):
                 plain_word = freq >= self.max_zipf or zipf_frequency(key, "en") >= 4.0
                 # a capital inside a sentence says "name" unless the word is very common
                 taken = freq < 5.0 if tok.capitalised and not tok.sentence_start else not plain_word
-            if not taken:
+            if not taken or (key in _HEDGES and not tok.capitalised):
                 i += 1
                 continue
             end, j = tok.end, i + 1
@@ -465,6 +483,7 @@ class ChatNameRecogniser(Recogniser):
                 )
                 if (
                     not self._blocked(surname)
+                    and surname != key  # "Dwayne dwayne kartosen": a name said twice is no surname
                     and len(surname) >= 3
                     and ((surname in family and zipf_frequency(surname, "nl") < 4.5) or rare or interfixed)
                 ):

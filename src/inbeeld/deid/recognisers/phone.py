@@ -32,6 +32,20 @@ _PHONE_CUE = re.compile(
 _REST = re.compile(r"^\W*(?:[^\W\d]+ )?(\d+(?:[ .-]\d+)*)")
 
 
+# typed on a phone: a letter o for the zero ("o6-1234 5678") and underscores between the groups
+# ("06_14_55_..."); replaced one for one, so offsets hold
+_LETTER_ZERO = re.compile(r"(?<![\w+])[oO](?=[1-9])")
+_UNDERSCORE = re.compile(r"(?<=\d)_(?=\d)")
+
+
+def _as_digits(text: str) -> str:
+    if "_" in text:
+        text = _UNDERSCORE.sub(" ", text)
+    if "o" in text or "O" in text:
+        text = _LETTER_ZERO.sub("0", text)
+    return text
+
+
 class PhoneRecogniser(Recogniser):
     """Dutch and foreign numbers: 0612345678, 06-12 34 56 78, +31 6 ..., 0031 6 ..., +40 ..."""
 
@@ -42,6 +56,7 @@ class PhoneRecogniser(Recogniser):
         self.min_digits = min_digits
 
     def find(self, text: str) -> Iterator[Finding]:
+        text = _as_digits(text)
         for cand in _CANDIDATE.finditer(text):
             chunk = cand.group()
             if _DATE.match(chunk.strip()):

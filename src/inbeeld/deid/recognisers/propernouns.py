@@ -207,6 +207,16 @@ _SCHOOL_CUE_WORD = re.compile(
     r"|\b(?:mentor|mentrix|docent|leraar|lerares|juf|meester|klas)\s+(?:van|op)\s+(?:het|t|'t)\s+([a-zà-ÿ]{4,})(?![\w-])"
 )
 _HOUSE_NUMBER = re.compile(r" ?\d{1,4}(?: ?[a-zA-Z](?![\w]))?")
+# sports clubs and regional colleges by their abbreviation, in any case: "vv Zeelandia", "sv
+# blauw-wit '24", "roc midden nederland"; the name is the words after it (see _club_name)
+_CLUB = re.compile(
+    r"(?i)(?<![\w.])(?:s\.?v\.?|v\.?v\.?|rkvv|rksv|rkav|zvv|svv|cvv|fc|f\.c\.|hc|h\.c\.|"
+    r"voetbalvereniging|voetbalclub|hockeyclub|korfbalvereniging|roc)(?= +['’]?[^\W\d_])"
+)
+_CLUB_LOOK = (" sv ", " vv ", "rkvv", "rksv", "rkav", "zvv", "svv", "cvv", "fc ", " hc ", "s.v.", "v.v.",
+              "f.c.", "h.c.", "vereniging", "club", "roc ")
+_CLUB_WORD = re.compile(r" +(['’]\d{2}(?!\w)|[^\W\d_][\w-]*)")
+_REGION_WORDS = frozenset({"midden", "noord", "zuid", "oost", "west", "nederland", "van", "de", "het"})
 
 
 class ProperNounRecogniser(Recogniser):
@@ -250,6 +260,8 @@ class ProperNounRecogniser(Recogniser):
         if any(word in lowered for word in _ORGANISATION_WORDS):  # a cheap look first
             for match in ORGANISATIONS.finditer(text):
                 yield Finding(match.start(), match.end(), "INSTITUTION", self.name)
+        if any(word in f" {lowered}" for word in _CLUB_LOOK):
+            yield from self._clubs(text)
         toks = tokens(text)
         i = 0
         while i < len(toks):
@@ -324,6 +336,36 @@ class ProperNounRecogniser(Recogniser):
             finding = self._classify(text, run)
             if finding is not None:
                 yield finding
+
+    def _clubs(self, text: str) -> Iterator[Finding]:
+        """A club's or college's name after its abbreviation: up to three words that are
+        capitalised, no dictionary word, a place or a region word, and a year ("'24")."""
+        for m in _CLUB.finditer(text):
+            end, taken = m.end(), 0
+            while taken < 3:
+                word = _CLUB_WORD.match(text, end)
+                if word is None:
+                    break
+                key = fold(word.group(1))
+                named = (
+                    word.group(1)[0] in "'’"
+                    or (word.group(1)[0].isupper() and not self._ordinary(key))
+                    # the first word may be fairly common ("vv achilles"), later ones less so
+                    or (
+                        key not in common_words()
+                        and zipf_frequency(key, "nl") < (3.5 if taken else 4.5)
+                        and key not in keep_words(self.keep_file)
+                    )
+                    or key in placenames()
+                    or key in _REGION_WORDS
+                )
+                if not named:
+                    break
+                end, taken = word.end(), taken + 1
+            while taken and fold(text[:end].rsplit(" ", 1)[-1]) in ("van", "de", "het"):
+                end, taken = end - len(text[:end].rsplit(" ", 1)[-1]) - 1, taken - 1  # "roc van" + nothing
+            if taken:
+                yield Finding(m.start(), end, "INSTITUTION", self.name)
 
     def _lowercase_schools(self, text: str) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []

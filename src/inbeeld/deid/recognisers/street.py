@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from inbeeld.deid.lexicons import common_words, zipf_frequency
+from inbeeld.deid.lexicons import common_words, street_key, street_names, zipf_frequency
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
 
@@ -52,7 +52,34 @@ _GENERIC_ROADS = (
     "snelweg", "zijstraat", "fietspad", "voetpad", "wandelpad", "winkelstraat", "hoofdweg", "autoweg",
     "rijksweg", "zandweg", "spoorweg", "stoep", "parkeerplaats", "speelplein", "schoolplein",
     "marktplein", "dorpsplein", "stadspark", "woonerf", "achterpad", "tuinpad", "oprit", "binnenplaats",
+    "wasstraat",
 )
+# street names of the register (BAG, via deduce) in any case and written apart: "stationsweg",
+# "marco polo laan", "nieuwe damlaan", "kanaal straat" (a name with no number and no cue)
+_LISTED_END = re.compile(
+    r"(?:straat|straatje|weg|laan|plein|gracht|kade|dijk|singel|steeg|dreef|markt|baan|hof|wal|plantsoen|"
+    r"boulevard|allee|park|vaart|bocht|kwartier|zoom|wetering|ring)(?![\w'’-])"
+)
+# the rest of the word before such an ending (looked for only there: a regex from every word
+# start would cost more than all the rest of this recogniser)
+_WORD_START = re.compile(r"[^\W\d_][\w'’-]*$|$")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*) $")
+_WORD_AFTER = re.compile(r" ([^\W\d_][\w'’-]*)")
+_INTERFIXES = frozenset({"van", "de", "der", "den", "en", "ter", "te", "het", "op", "aan"})
+_COMPASS = frozenset({"noord", "oost", "zuid", "west", "noorder", "ooster", "zuider", "wester"})
+_BARE_SUFFIXES = frozenset({"straat", "weg", "laan", "plein", "gracht", "kade", "dijk", "singel", "steeg",
+                            "dreef", "markt", "hof", "park", "vaart", "ring", "wal"})
+
+
+def _part_of_name(word: str) -> bool:
+    """A word that may stand before a street's last word ("nieuwe damlaan", "marco polo laan",
+    "zuid weg", "Pieter Calandlaan"), unlike "hem weg", "dagen weg", "dan slaan"."""
+    key = word.lower()
+    if word[:1].isupper() or key in _COMPASS:
+        return True
+    if len(key) >= 4 and key.endswith("e"):
+        return True  # an adjective: nieuwe, lange, amsterdamse
+    return key not in common_words() and zipf_frequency(key, "nl") < 5.0
 
 
 class StreetRecogniser(Recogniser):
@@ -72,6 +99,7 @@ class StreetRecogniser(Recogniser):
             for m in _ADDRESS_CUE.finditer(text):
                 cued.add((m.start(1), m.end(1)))
                 yield Finding(m.start(1), m.end(1), "ADDRESS", self.name)
+        numbered: list[Finding] = []
         # cheap scan for "letter, spaces, digit"; the full pattern only runs on the word before
         for hit in _LETTER_SPACE_DIGIT.finditer(text):
             word_start = text.rfind(" ", 0, hit.start()) + 1
@@ -82,4 +110,61 @@ class StreetRecogniser(Recogniser):
             while m is not None and m.end() <= hit.start():
                 m = _ADDRESS.search(text, m.end(), hit.end() + 12)
             if m is not None and m.start() <= word_start and (m.start(), m.end()) not in cued:
-                yield Finding(m.start(), m.end(), "ADDRESS", self.name)
+                numbered.append(Finding(m.start(), m.end(), "ADDRESS", self.name))
+        yield from numbered
+        # a register street is only news where no address found above holds it already
+        for finding in self._listed(text, lowered):
+            inside = any(f.start <= finding.start and finding.end <= f.end for f in numbered)
+            if not inside and (finding.start, finding.end) not in cued:
+                yield finding
+
+    def _listed(self, text: str, lowered: str) -> Iterator[Finding]:
+        """A street of the register, also written in lowercase or in parts, without a number."""
+        streets = street_names()
+        for ending in _LISTED_END.finditer(lowered):
+            head = _WORD_START.search(lowered, max(0, ending.start() - 30), ending.start())
+            begin = head.start() if head is not None and head.group() else ending.start()
+            if begin and (lowered[begin - 1].isalnum() or lowered[begin - 1] in "_'’-"):
+                continue  # inside a longer token: "t_weg", "12weg"
+            last, finish = lowered[begin : ending.end()], ending.end()
+            if last not in _BARE_SUFFIXES and not _named_street(last):
+                continue  # "slaan", "onderweg": ordinary words that end like a street
+            words, start, best = [last], begin, -1
+            if last not in _BARE_SUFFIXES and street_key(last) in streets:
+                best = begin
+            for _ in range(3):  # up to three words before: "vincent van gogh weg"
+                prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
+                if prev is None:
+                    break
+                words.insert(0, prev.group(1))
+                start = prev.start(1)
+                if (
+                    street_key(" ".join(words)) in streets
+                    and _part_of_name(words[0])
+                    and all(w.lower() in _INTERFIXES or _part_of_name(w) for w in words[1:-1])
+                ):
+                    best = start
+            if last in ("laan", "plein", "weg", "straat", "singel", "hof", "park"):
+                after = self._named_after(text, begin, finish, streets)
+                best = begin if best < 0 and after > finish else best
+                finish = after
+            if best >= 0:
+                yield Finding(best, finish, "ADDRESS", self.name)
+
+    @staticmethod
+    def _named_after(text: str, start: int, end: int, streets: frozenset[str]) -> int:
+        """Where a street named after its kind ends ("laan van westenenk"); `end` if none is."""
+        words, pos, found = [text[start:end]], end, end
+        for _ in range(3):
+            nxt = _WORD_AFTER.match(text, pos)
+            if nxt is None:
+                break
+            words.append(nxt.group(1))
+            pos = nxt.end()
+            if (
+                words[-1].lower() not in _INTERFIXES
+                and street_key(" ".join(words)) in streets
+                and all(w.lower() in _INTERFIXES or _part_of_name(w) for w in words[1:])
+            ):
+                found = pos
+        return found

@@ -9,7 +9,7 @@ from stdnum import iban as std_iban
 from stdnum.nl import bsn as std_bsn
 from stdnum.nl import postcode as std_postcode
 
-from inbeeld.deid.lexicons import all_places, fold, keep_words
+from inbeeld.deid.lexicons import all_places, common_words, fold, keep_words, zipf_frequency
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser, before
 
@@ -227,11 +227,23 @@ def _cue_windows(lowered: str) -> list[tuple[int, int]]:
     return windows
 # the plate cue after the plate: "B 217 RXM romenia plaat", "WGM 4827C polish plate"
 _PLATE_AFTER = re.compile(r"^\W*(?:\w+\W+)?(?:plate|plaat|kenteken|nummerbord)\b")
+_PLATE_LISTED_BEFORE = re.compile(
+    r"(?<![\w-])[A-Z\d]{1,3}-[A-Z\d]{1,3}-[A-Z\d]{1,3}\s*(?:,|/|en|and|of|or)\s*$"
+)
 # car models and engine codes that have a plate's shape after a vehicle word ("BMW 320")
 _MORE_LETTERS = re.compile(r" [A-Z]{1,3}(?![\w-])")
 _MODELS = frozenset(
     {"BMW", "CLA", "CLS", "GLA", "GLC", "GLE", "SLK", "AMG", "TDI", "GTI", "TSI", "VW", "MAN", "DAF"}
 )
+
+
+def _no_words(plate: str) -> bool:
+    """No letter group of a plate written apart is a word of Dutch or English."""
+    return not any(
+        group in common_words() or max(zipf_frequency(group, "nl"), zipf_frequency(group, "en")) >= 4.5
+        for group in plate.lower().split()
+        if group.isalpha() and len(group) > 1
+    )
 
 
 class PlateRecogniser(Recogniser):
@@ -245,6 +257,8 @@ class PlateRecogniser(Recogniser):
         context = before(text, start, 40).replace("plaats", "")  # 'plaat' is a cue, 'plaats' none
         if any(cue in context[-30:] for cue in _PLATE_CUE) or _VEHICLE_BEFORE.search(context):
             return True
+        if _PLATE_LISTED_BEFORE.search(text, max(0, start - 16), start):
+            return True  # "VNB-42-T en V 668 RD": the next of a list of plates
         return _PLATE_AFTER.match(text[end : end + 25].lower()) is not None
 
     def find(self, text: str) -> Iterator[Finding]:
@@ -275,8 +289,10 @@ class PlateRecogniser(Recogniser):
             postcode_shaped = re.fullmatch(r"\d{4} ?[A-Za-z]{2}", m.group()) is not None
             if postcode_shaped and std_postcode.is_valid(m.group()):
                 continue  # without dashes: 1234 AB is a postcode; 7571 SS is none
-            # lowercase only written together ("58gjt4"): "15 jaar" is an age
-            if not m.group().isupper() and (" " in m.group() or not m.group().islower()):
+            # lowercase written together ("58gjt4"), or apart when no letter group is a word
+            # ("kz 418 p", "dkb 18 x"; not "is 18 en", "15 jaar")
+            plate = m.group()
+            if not plate.isupper() and (not plate.islower() or (" " in plate and not _no_words(plate))):
                 continue
             if self._cued(text, m.start(), m.end()):
                 seen.add(m.start())
