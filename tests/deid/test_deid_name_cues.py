@@ -107,3 +107,36 @@ def test_an_initial_for_a_name_is_masked(pipeline, text, initial):
 def test_capital_letters_that_are_no_initials_stay(pipeline):
     out = masked(pipeline, "ik heb een 8 voor wiskunde en plan B is naar huis gaan")[0]
     assert "plan B" in out
+
+
+def test_a_lone_name_answers_the_question_before_it(pipeline):
+    out = masked(pipeline, "Wil je me je voornaam vertellen?", "noor", "oke")
+    assert out[1] != "noor" and out[2] == "oke"
+
+
+def test_a_lone_word_without_a_name_question_stays(pipeline):
+    out = masked(pipeline, "Fijn dat je er bent.", "heyyy", "ok")
+    assert out[1] == "heyyy"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("in de app staat ze als K. Wiśniewska", "K. Wiśniewska"),           # initial + surname
+    ("ik moest naar meneer van gils op kantoor", "van gils"),             # title + lowercase surname
+    ("zijn bijnaam is Kaiser-B", "Kaiser-B"),                             # nickname cue
+    ("de man heet de Slager volgens haar", "de Slager"),                  # article nickname after heet
+    ('she lives with her "aunt" Folake now', "Folake"),                  # a relation in quotes
+    ("hello, my name is Iaís", "Iaís"),                                   # accents no keep word has
+])
+def test_names_after_more_cues(pipeline, text, name):
+    assert name not in masked(pipeline, text)[0]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("dat heet de Wet op de jeugdzorg", "de Wet"),            # naming a thing
+    ("Hoe heet het bureau waar je werkt?", "het bureau"),
+    ("plan B. Daarna ging ik naar huis", "Daarna"),            # no initial: an ordinary word after it
+    ("meneer de directeur zei niks", "de directeur"),         # a title and an ordinary noun
+    ("hij spreekt Oekraïens en Russisch", "Oekraïens"),       # a keep word written as Dutch does
+])
+def test_name_cue_near_misses(pipeline, text, kept):
+    assert kept in masked(pipeline, text)[0]

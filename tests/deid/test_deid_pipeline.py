@@ -72,3 +72,19 @@ def test_an_option_reaches_the_recogniser(tmp_path):
     path.write_text("recognisers:\n  - {use: phone, region: BE}\nstages: []\n", encoding="utf-8")
     pipeline = build_pipeline(load_config(path))
     assert pipeline.recognisers[0].region == "BE"
+
+
+def test_article_names_stage_takes_the_article_of_an_ordinary_word_name():
+    from inbeeld.deid.model import Finding
+    from inbeeld.deid.stages import ArticleNames
+
+    texts = ["ik woonde op de Zonnebloem", "in de Schoolstraat 4", "op de kerkstraat", "van t Anker weg"]
+    findings = [
+        [Finding(16, 26, "INSTITUTION", "t")],   # "Zonnebloem": an ordinary word, capitalised
+        [Finding(6, 20, "ADDRESS", "t")],        # "Schoolstraat 4": a compound, capitalised
+        [Finding(6, 16, "ADDRESS", "t")],        # lowercase after "de": left as it is
+        [Finding(6, 11, "PERSON", "t")],         # "Anker" after "t"
+    ]
+    out = ArticleNames().apply(texts, findings)
+    spans = [[t[f.start:f.end] for f in fs] for t, fs in zip(texts, out, strict=True)]
+    assert spans == [["de Zonnebloem"], ["de Schoolstraat 4"], ["kerkstraat"], ["t Anker"]]

@@ -145,3 +145,39 @@ def test_clubs_and_colleges_by_their_abbreviation(text, expected):
 ])
 def test_club_near_misses(text):
     assert institutions(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ze rijden naar breda, tilburg en oss", ["breda", "tilburg", "oss"]),   # a list of towns
+    ("soms in almere soms lelystad", ["almere", "lelystad"]),
+    ("hij woont in azc budel nu", ["budel"]),                                # a place type before
+])
+def test_towns_in_a_list_or_after_a_place_type(text, expected):
+    found = places(text)
+    assert all(any(town in span for span in found) for town in expected)
+    assert not any(word in " ".join(found) for word in ("naar", " en ", "soms", "azc"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("het bedrijf heet Glans & Co Zuid", ["Glans & Co Zuid"]),              # ordinary words, named
+    ("via uitzendbureau: Sterk Werk Flex BV", ["Sterk Werk Flex BV"]),
+    ("ze werkt in een salon genaamd Beauty by Mira", ["Beauty by Mira"]),
+])
+def test_employers_named_after_a_company_word(text, expected):
+    assert institutions(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ik werk in een winkel In het centrum",          # one ordinary capitalised word
+    "via een uitzendbureau\n\nGoedemorgen",          # never across a message
+    "het bedrijf. Daarna ging ik",
+])
+def test_company_word_near_misses(text):
+    assert institutions(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik zit op friesland college sinds kort", ["friesland college"]),       # a province's name
+])
+def test_school_named_after_a_region(text, expected):
+    assert institutions(text) == expected

@@ -224,3 +224,38 @@ def test_phone_typed_with_letters_for_digits(text, expected):
 ])
 def test_letter_o_near_misses(text):
     assert found(PhoneRecogniser(), text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("zn auto KR 4T912 is pools", ["KR 4T912"]),          # Polish district code and five signs
+    ("he drive car WR 55120 every day", ["WR 55120"]),
+    ("duits kenteken HH-XK 2041 zag ik", ["HH-XK 2041"]),   # German
+    ("the van B 52 KLM, romanian", ["B 52 KLM"]),          # a nationality after the plate
+])
+def test_foreign_plates_after_a_cue(text, expected):
+    assert found(PlateRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "een golf GTI 2019 gekocht",       # a model and a year
+    "auto CH 4821 KM",                 # a longer foreign plate: found whole, not cut
+])
+def test_foreign_plate_near_misses(text):
+    assert "GTI 2019" not in found(PlateRecogniser(), text)
+    assert "CH 4821" not in found(PlateRecogniser(), text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("her passport RK 118 402 is at the boss", ["RK 118 402"]),       # letters and digit groups
+    ("het registratienummer is NL2201-3390012", ["NL2201-3390012"]),  # a code with a hyphen
+])
+def test_document_numbers_written_apart(text, expected):
+    assert found(IdNumberRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "mijn id ben ik kwijt sinds 14-02",    # a date after the cue
+    "id card AB 12 of zo",                 # too few digits
+])
+def test_document_number_near_misses(text):
+    assert found(IdNumberRecogniser(), text) == []

@@ -20,7 +20,15 @@ from inbeeld.deid.recognisers.structured import (
     PostcodeRecogniser,
     UrlRecogniser,
 )
-from inbeeld.deid.stages import HouseNumbers, KeepWords, Propagate, ResolveOverlaps, Stage, TrimTitles
+from inbeeld.deid.stages import (
+    ArticleNames,
+    HouseNumbers,
+    KeepWords,
+    Propagate,
+    ResolveOverlaps,
+    Stage,
+    TrimTitles,
+)
 
 RECOGNISERS: dict[str, type[Recogniser]] = {
     cls.name: cls
@@ -32,5 +40,5 @@ RECOGNISERS: dict[str, type[Recogniser]] = {
 }
 
 STAGES: dict[str, type[Stage]] = {
-    cls.name: cls for cls in (KeepWords, TrimTitles, HouseNumbers, ResolveOverlaps, Propagate)
+    cls.name: cls for cls in (KeepWords, TrimTitles, HouseNumbers, ResolveOverlaps, Propagate, ArticleNames)
 }

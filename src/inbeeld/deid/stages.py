@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar
 
-from inbeeld.deid.lexicons import common_words, first_names, fold, keep_words, zipf_frequency
+from inbeeld.deid.lexicons import common_words, dutch_compound, first_names, fold, keep_words, zipf_frequency
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import TAG
-from inbeeld.deid.recognisers.names import NAME_MONTHS, NUMBER_AFTER
+from inbeeld.deid.recognisers.names import NAME_MONTHS, NUMBER_AFTER, unknown_as_written
 from inbeeld.deid.recognisers.propernouns import CASE_SENSITIVE_ORGANISATIONS
 
 Findings = list[list[Finding]]
@@ -57,6 +57,7 @@ class KeepWords(Stage):
                 or _titled(text, f)
                 or _month_named(text, f)
                 or _rare_capital(text, f)
+                or _accented_name(text, f, keep)
             ]
             for text, found in zip(texts, findings, strict=True)
         ]
@@ -106,6 +107,15 @@ def _rare_capital(text: str, f: Finding) -> bool:
     return mid_sentence and zipf_frequency(fold(word), "nl") < 3.0
 
 
+def _accented_name(text: str, f: Finding, keep: frozenset[str]) -> bool:
+    """ "my name is Thaís": a name whose letters fold to a keep word ("thais", Thai) but that is
+    written with an accent the keep word does not have."""
+    word = text[f.start : f.end]
+    if f.type != "PERSON" or word.isascii() or word.lower() in keep:
+        return False
+    return unknown_as_written(word)  # "Oekraïens" is the keep word as Dutch writes it
+
+
 def _titled(text: str, f: Finding) -> bool:
     return (
         f.type == "PERSON"
@@ -138,6 +148,46 @@ class TrimTitles(Stage):
                 kept.append(f)
             out.append(kept)
         return out
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:de|het|'t|’t|t) $", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_SHORT_HET = ("t", "'t", "’t")
+
+
+class ArticleNames(Stage):
+    """Take the article into a name that is an ordinary word: "op de Wissel", "van t Startpunt",
+    "heet de Turk", "mevrouw de Boer" (the article is part of such a name; not of "in Transvaal").
+    Masking it costs nothing a researcher codes."""
+
+    name = "article_names"
+
+    def apply(self, texts: Sequence[str], findings: Findings) -> Findings:
+        out = []
+        for text, found in zip(texts, findings, strict=True):
+            kept = []
+            for f in found:
+                if f.type in ("PLACE", "INSTITUTION", "ADDRESS", "PERSON") and f.start >= 2:
+                    article = _ARTICLE_BEFORE.search(text, max(0, f.start - 5), f.start)
+                    word = _FIRST_WORD.match(text, f.start)
+                    # a capital says "name" ("de Wissel"); in lowercase only after "t"/"'t"
+                    # ("van t startpunt"), not "op de jan hendrikstraat"
+                    named = (
+                        article is not None
+                        and word is not None
+                        and (word.group()[0].isupper() or article.group().strip().lower() in _SHORT_HET)
+                    )
+                    if named and _ordinary_name(word.group()):
+                        f = Finding(article.start(), f.end, f.type, f.source)
+                kept.append(f)
+            out.append(kept)
+        return out
+
+
+def _ordinary_name(word: str) -> bool:
+    """A name made of an ordinary word or a compound of them ("Wissel", "Startpunt")."""
+    key = fold(word)
+    return key in common_words() or zipf_frequency(key, "nl") >= 3.0 or dutch_compound(key)
 
 
 def resolve_overlaps(text: str, found: Sequence[Finding]) -> list[Finding]:

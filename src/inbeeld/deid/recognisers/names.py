@@ -23,7 +23,7 @@ from inbeeld.deid.lexicons import (
     zipf_frequency,
 )
 from inbeeld.deid.model import Finding
-from inbeeld.deid.recognisers.base import Recogniser, before
+from inbeeld.deid.recognisers.base import SEPARATOR, Recogniser, before
 from inbeeld.deid.recognisers.words import Token, lowered_words, tokens
 
 RELATIONS = (
@@ -45,7 +45,8 @@ _ADJECTIVES = (
 _STRONG = re.compile(
     r"(?:\b(?:ik|hij|zij|ze|die|ie|jij|je|hem|haar|jongen|meisje|man|vrouw|vriend|vriendin|broer|zus|"
     r"neef|nicht|oom|tante|vader|moeder|pooier|baas|gast|meid|account|he|she|naam|echt|eigenlijk)\s+(?:heet|heette)"
-    r"|\bheten|\bnoemt zich|\bnoemde zich|\bnoem me|\bnoemen hem|\bnoemen haar|\bnoemt hem|"
+    r"|\bheten|\bbijnaam(?: is)?|\bnickname(?: is)?|\bnoemt zich|\bnoemde zich|\bnoem me|"
+    r"\bnoemen hem|\bnoemen haar|\bnoemt hem|"
     r"\bnoemt haar|\bnoemde hem|\bnoemde haar|"
     # a quote may open the name: "ze noemen hem 'kleine'"
     r"\bgenaamd|\bnaam is|\bname is|\bnamed|\bcalled|\bnaam:|\bnaam =|"
@@ -68,8 +69,8 @@ _WEAK = re.compile(
     rf"\bchat je met|\bhoi|\bhey|\bhi|\bhallo|\bhello|\bdag|\bdoei|\bbedankt|\bdank je|\bdankje|"
     rf"\bsorry|\bsamen met|\bcontact met|\bken alleen|\bvooral|"
     rf"\b(?:mn|mijn|m'n|zn|zijn|z'n|haar|d'r|der|onze|ons|je|jouw|jullie|die|een|my|his|her|the|a|de|het)"
-    rf"\s+(?:{_ADJECTIVES}\s+)?(?:{RELATIONS}))"
-    r"[\s,:]*$"
+    rf"\s+['\"‘’“”]?(?:{_ADJECTIVES}\s+)?(?:{RELATIONS}))"
+    r"[\s,:'\"‘’“”]*$"
     # apposition: "een vriend van de familie, joshua, zegt ..."
     rf"|\b(?:{RELATIONS}|familie)\b[^,.!?\n]{{0,30}},\s*$"
 )
@@ -97,6 +98,8 @@ _SUBJECT_VERB = re.compile(
 # the last word of each strong cue, for the fast path
 _STRONG_LAST = frozenset(
     {
+        "bijnaam",
+        "nickname",
         "heet",
         "heette",
         "heten",
@@ -162,8 +165,22 @@ _ALIAS_WORDS = frozenset({"of", "or", "alias", "aka", "oftewel", "ofwel"})
 _QUOTES = "'\"‘’“”"
 # a nickname with an article after a naming verb: "ze noemen hem de prins", "called the Boss"
 _ARTICLE_NICKNAME = re.compile(
-    r"(?i)\b(?:noem(?:t|en|de|den)\s+(?:hem|haar|zich|me|mij)|genaamd|called|named)\s+['\"‘’“”]?"
-    r"((?:de|het|the|die)\s+[^\W\d_]{3,})"
+    r"(?i)\b(?:noem(?:t|en|de|den)\s+(?:hem|haar|zich|me|mij)|genaamd|called|named|bijnaam is|nickname is)"
+    r"\s+['\"‘’“”]?((?:de|het|the|die)\s+[^\W\d_]{3,})"
+    # after "heet" only a capital: "de baas heet de Turk" (not "dat heet de wet")
+    r"|\b(?:heet|heette)\s+['\"‘’“”]?((?:de|het|the)\s+(?-i:[A-Z])[^\W\d_]{2,})"
+)
+_NICKNAME_LOOK = ("noem", "genaamd", "called", "named", "heet", "naam is", "name is")
+# an initial before a surname: "staat als M. Kowalczyk", "A.J. de Wit" (the capital after the
+# full stop would otherwise open a sentence)
+_INITIALS_SURNAME = re.compile(
+    r"(?<![\w.])((?:[A-Z]\.\s?){1,3}(?:(?:van der|van den|van de|van|de|der|den|ter|ten)\s)?[A-Z][^\W\d_]{2,}"
+    r"(?:-[A-Z][^\W\d_]+)?)(?![\w])"
+)
+# a title and a lowercase surname with its interfix: "mevrouw de boer", "meneer van dijk"
+_TITLE_SURNAME = re.compile(
+    r"(?i)\b(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|juf|meester|mr\.?|mrs\.?)\s+"
+    r"((?:van der|van den|van de|van|de|der|den|ter|ten)\s+([a-zà-ÿ]{3,}))(?![\w])"
 )
 # an initial for a name: "ik noem hem even M.", "noem haar S", "mijn neef R. zegt"
 _INITIAL = re.compile(
@@ -219,9 +236,47 @@ def _after_comma(text: str, start: int) -> bool:
     return text[max(0, start - 3) : start].rstrip().endswith(",")
 
 
+def _alone(text: str, tok: Token) -> bool:
+    """A cheap test before `_only_word`: a line break or the text's edge on both sides."""
+    opens = tok.start == 0 or text[tok.start - 1] == "\n" or text[: tok.start].endswith(("\n ", "\n\t"))
+    return opens and (tok.end == len(text) or text[tok.end : tok.end + 1] in "\n.!?, ")
+
+
+# the question a name answers: "hoe heet je?", "hoe mag ik je noemen?", "what is your name?"
+_NAME_QUESTION = re.compile(
+    r"(?i)\b(?:hoe heet je|hoe heet jij|hoe mag ik je noemen|hoe kan ik je noemen|hoe noem je jezelf|"
+    r"(?:je|jouw|uw|your) (?:voor)?(?:naam|name)\b|how (?:can|should|may) i call you)"
+)
+
+
+def _answers_name_question(text: str, tok: Token) -> bool:
+    """The message right before the token's message asks for a name."""
+    head = text.rfind(SEPARATOR, 0, tok.start)
+    if head < 0:
+        return False
+    previous = text.rfind(SEPARATOR, 0, head)
+    return _NAME_QUESTION.search(text, 0 if previous < 0 else previous, head) is not None
+
+
+def _surname_like(key: str, max_zipf: float) -> bool:
+    """A surname of the list, or a word that is neither common nor frequent."""
+    return key in surnames() or (key not in common_words() and zipf_frequency(key, "nl") < max_zipf)
+
+
+def unknown_as_written(word: str) -> bool:
+    """No dictionary knows the word with its accents ("Thaís"; "Oekraïens" is Dutch)."""
+    lowered = word.lower()
+    return zipf_frequency(lowered, "nl") < 1.0 and zipf_frequency(lowered, "en") < 1.0
+
+
 def _only_word(text: str, tok: Token) -> bool:
-    """The token is the whole message (but for spaces and punctuation)."""
-    return not text[: tok.start].strip(" \t\n.,!?:") and not text[tok.end :].strip(" \t\n.,!?:")
+    """The token is the whole message (but for spaces and punctuation); the text may hold a
+    conversation's messages joined by blank lines."""
+    head = text.rfind(SEPARATOR, 0, tok.start)
+    head = 0 if head < 0 else head + len(SEPARATOR)
+    tail = text.find(SEPARATOR, tok.end)
+    tail = len(text) if tail < 0 else tail
+    return not text[head : tok.start].strip(" \t\n.,!?:") and not text[tok.end : tail].strip(" \t\n.,!?:")
 
 
 @lru_cache(maxsize=65536)
@@ -284,12 +339,25 @@ class ChatNameRecogniser(Recogniser):
 
     def find(self, text: str) -> Iterator[Finding]:
         lowered_text = text.lower()
-        if any(w in lowered_text for w in ("noem", "genaamd", "called", "named")):
+        if any(w in lowered_text for w in _NICKNAME_LOOK):
             for m in _ARTICLE_NICKNAME.finditer(text):
-                yield Finding(m.start(1), m.end(1), "PERSON", self.name)
+                group = 1 if m.group(1) else 2
+                cue = before(text, m.start(), 40) + text[m.start() : m.start(group)]
+                if group == 2 and _NAMING_A_THING.search(cue):
+                    continue  # "dat heet de Wet": naming a thing
+                yield Finding(m.start(group), m.end(group), "PERSON", self.name)
         if _LONE_CAPITAL.search(text):  # a cheap look: a capital letter standing alone
             for m in _INITIAL.finditer(text):
                 yield Finding(m.start(1), m.end(1), "PERSON", self.name)
+        if ". " in text or "." in text[:-1]:
+            for m in _INITIALS_SURNAME.finditer(text):
+                surname = fold(m.group(1).rsplit(None, 1)[-1].rsplit(".", 1)[-1])
+                if _surname_like(surname, 3.5):
+                    yield Finding(m.start(1), m.end(1), "PERSON", self.name)
+        if any(t in lowered_text for t in ("mevr", "meneer", "mw", "dhr", "juf", "meester", "mr", "mrs")):
+            for m in _TITLE_SURNAME.finditer(text):
+                if _surname_like(fold(m.group(2)), 4.5):
+                    yield Finding(m.start(1), m.end(1), "PERSON", self.name)
         names, family = first_names(), surnames()
         toks = tokens(text)
         keys = _keys(text)
@@ -299,6 +367,8 @@ class ChatNameRecogniser(Recogniser):
         while i < len(toks):
             tok = toks[i]
             key = keys[i]
+            if not tok.text.isascii() and key in keep_words(self.keep_file) and unknown_as_written(tok.text):
+                key = tok.text.lower()  # "Thaís" is a name, "thais" (Thai) a keep word
             prev = lowered[i - 1] if i else ""
             # fastest path, for most words: lowercase, no cue before, no name of any list or shape
             if (
@@ -322,6 +392,7 @@ class ChatNameRecogniser(Recogniser):
                 and not (tok.capitalised and not tok.sentence_start and prev in _CAPITAL_CUES)
                 # a message that is only a name: the answer to "hoe heet je?"
                 and not (len(toks) == 1 and _only_word(text, tok))
+                and not (_alone(text, tok) and _only_word(text, tok) and _answers_name_question(text, tok))
                 and not (_name_shaped(key) and self._rare_word_cued(text, toks, i, key, prev))
                 # "Dennis of Den", "yasmina (yas)": a word after a name may be its alias
                 and not (i >= 1 and text[toks[i - 1].end : tok.start] == " (")
@@ -452,7 +523,7 @@ class ChatNameRecogniser(Recogniser):
                 and _name_shaped(key)
             ):
                 taken = True  # "Yonas. boss name Kemal", "Yonas, that is": a message opened by a name
-            elif _only_word(text, tok):
+            elif _only_word(text, tok) and (len(toks) == 1 or _answers_name_question(text, tok)):
                 taken = (known and freq < 5.0) or _name_shaped(key)
             elif known and len(key) >= 3:
                 plain_word = freq >= self.max_zipf or zipf_frequency(key, "en") >= 4.0

@@ -52,8 +52,17 @@ _CUE_WORDS = frozenset(
         "to",
         "near",
         "van",
+        # a place type right before the town: "azc assen", "station zwolle", "salon den bosch"
+        "azc",
+        "station",
+        "salon",
+        "camping",
+        "wijk",
     }
 )
+# a town listed after a found one: "in utrecht, zeist en houten", "arnhem, ede, apeldoorn",
+# "zwolle soms deventer"
+_LIST_GAP = re.compile(r"\s*[,/]\s*|\s+(?:en|of|and|or|soms|ook|maar ook|en soms|en ook|of soms)\s+")
 # before a neighbourhood no list knows ("te dealen", "to police" are no places)
 _DISTRICT_CUES = frozenset({"in", "uit", "naar", "vanuit", "bij"})
 # "amsterdam-noord", "nieuw-west", "zuid-oost": a compass part makes a hyphenated word a district
@@ -139,6 +148,8 @@ class ChatPlaceRecogniser(Recogniser):
         if k >= len(toks) or text[toks[k - 1].end : toks[k].start] not in (" ", ", ", " - ", "-"):
             return None
         key = fold(toks[k].text)
+        if key in _CUE_WORDS:
+            return None  # "emmeloord, wijk ...": the word that introduces the next place
         # a word no dictionary knows right after a town is its district, compound or not
         # ("zwolle holtenbroek")
         rare = (
@@ -196,10 +207,14 @@ class ChatPlaceRecogniser(Recogniser):
         # where digits are: only a token with a digit at most 16 characters before it can follow a
         # postcode, and most tokens have none (cheaper than looking behind every token)
         digits = [m.start() for m in _DIGIT.finditer(text)] if _DIGIT.search(text) else []
+        last_end = -1  # where the last place found here ends
         for i, tok in enumerate(toks):
             if i == 0:
                 continue
             prev = lowered[i - 1]
+            listed = last_end >= 0 and _LIST_GAP.fullmatch(text, last_end, tok.start) is not None
+            if listed:
+                prev = "in"  # a town in a list of towns stands as if after "in"
             # a digit just before: after a postcode ("1234 ab zwolle", Belgian "2140 Antwerpen")
             near = bisect_left(digits, tok.start - 16)
             postcode = (
@@ -216,7 +231,8 @@ class ChatPlaceRecogniser(Recogniser):
             )
             if prev not in _CUE_WORDS and not postcode:
                 if len(tok.text) >= 6 and tok.text.islower() and _plain_town(fold(tok.text)):
-                    yield Finding(tok.start, tok.end, "PLACE", self.name)  # "meestal schiedam of ..."
+                    last_end = tok.end
+                    yield Finding(tok.start, last_end, "PLACE", self.name)  # "meestal schiedam of ..."
                 continue
             for n in (4, 3, 2, 1):  # longest place name first
                 run = toks[i : i + n]
@@ -251,7 +267,8 @@ class ChatPlaceRecogniser(Recogniser):
                 # "in arnhem presikhaaf", "in Borgerhout antwerpen": the district or town next
                 # to the place is one too, and one span with it (the space between is masked)
                 nxt = self._neighbour_place(text, toks, i + n)
-                yield Finding(run[0].start, nxt.end if nxt else run[-1].end, "PLACE", self.name)
+                last_end = nxt.end if nxt else run[-1].end
+                yield Finding(run[0].start, last_end, "PLACE", self.name)
                 break
             else:
                 key = fold(tok.text)
@@ -261,7 +278,8 @@ class ChatPlaceRecogniser(Recogniser):
                     and (parts[0] in places or _COMPASS.intersection(parts))
                     and (key not in keep_words(self.keep_file))
                 ):
-                    yield Finding(tok.start, tok.end, "PLACE", self.name)  # "amsterdam-noord"
+                    last_end = tok.end
+                    yield Finding(tok.start, last_end, "PLACE", self.name)  # "amsterdam-noord"
                     continue
                 # "uit nieuw west", "in nieuw-west" written apart
                 if (
@@ -271,15 +289,18 @@ class ChatPlaceRecogniser(Recogniser):
                     and lowered[i + 1] in _COMPASS
                     and toks[i + 1].start - tok.end == 1
                 ):
-                    yield Finding(tok.start, toks[i + 1].end, "PLACE", self.name)
+                    last_end = toks[i + 1].end
+                    yield Finding(tok.start, last_end, "PLACE", self.name)
                     continue
                 # "in drachtn", "uit haarlm": a town typed with a slip
                 if prev in _CUE_WORDS and self._misspelt_town(key):
                     nxt = self._neighbour_place(text, toks, i + 1)
-                    yield Finding(tok.start, nxt.end if nxt else tok.end, "PLACE", self.name)
+                    last_end = nxt.end if nxt else tok.end
+                    yield Finding(tok.start, last_end, "PLACE", self.name)
                     continue
                 if prev in _DISTRICT_CUES and (self._district(key) or key in _COMPASS_DISTRICTS):
-                    yield Finding(tok.start, tok.end, "PLACE", self.name)
+                    last_end = tok.end
+                    yield Finding(tok.start, last_end, "PLACE", self.name)
                     continue
                 # "in de kolenkit", "uit de Kolenkit": a district written with its article
                 if (
@@ -290,7 +311,8 @@ class ChatPlaceRecogniser(Recogniser):
                 ):
                     nxt = toks[i + 1]
                     if self._district(fold(nxt.text)) or _named_district(fold(nxt.text)):
-                        yield Finding(tok.start, nxt.end, "PLACE", self.name)
+                        last_end = nxt.end
+                        yield Finding(tok.start, last_end, "PLACE", self.name)
                         continue
                 if (
                     len(key) >= 6
@@ -299,4 +321,5 @@ class ChatPlaceRecogniser(Recogniser):
                     and key not in common_words()
                     and key not in keep_words(self.keep_file)
                 ):
-                    yield Finding(tok.start, tok.end, "PLACE", self.name)
+                    last_end = tok.end
+                    yield Finding(tok.start, last_end, "PLACE", self.name)

@@ -216,6 +216,17 @@ _CLUB = re.compile(
 _CLUB_LOOK = (" sv ", " vv ", "rkvv", "rksv", "rkav", "zvv", "svv", "cvv", "fc ", " hc ", "s.v.", "v.v.",
               "f.c.", "h.c.", "vereniging", "club", "roc ")
 _CLUB_WORD = re.compile(r" +(['’]\d{2}(?!\w)|[^\W\d_][\w-]*)")
+# an employer named after "company", "bedrijf", "uitzendbureau" (with "heet", "called", a colon):
+# every capitalised word, even ordinary ones, and the small words between ("Schoon & Snel
+# Noord", "Nails by Queen", "Happy Home Au Pairs")
+_COMPANY = re.compile(
+    r"(?i:\b(?:company|firm|agency|bedrijf|bedrijfje|firma|uitzendbureau|uitzendbedrijf|bureau|agentschap|"
+    r"werkgever|employer|zaak|salon|restaurant|winkel|shop|nagelsalon|nail salon|massagesalon)"
+    r"(?: (?:is|heet|heette|called|named|genaamd|name is|naam is))?)[ \t:'\"‘’“”]+"
+    r"((?:[A-Z][\w'’.-]*)(?: (?:(?:&|by|van|de|der|en|and|of|the|\d{1,4}) )?[A-Z][\w'’.-]*)*)"
+)
+_COMPANY_LOOK = ("company", "firm", "agency", "bedrijf", "firma", "bureau", "agentschap", "werkgever",
+                 "employer", "zaak", "salon", "restaurant", "winkel", "shop")
 _REGION_WORDS = frozenset({"midden", "noord", "zuid", "oost", "west", "nederland", "van", "de", "het"})
 
 
@@ -262,6 +273,14 @@ class ProperNounRecogniser(Recogniser):
                 yield Finding(match.start(), match.end(), "INSTITUTION", self.name)
         if any(word in f" {lowered}" for word in _CLUB_LOOK):
             yield from self._clubs(text)
+        companies: set[tuple[int, int]] = set()
+        if any(word in lowered for word in _COMPANY_LOOK):
+            for m in _COMPANY.finditer(text):
+                words = m.group(1).split()
+                if not all(self._ordinary(fold(w.strip(".'’"))) for w in words) or len(words) > 1:
+                    legal = _LEGAL_FORM.match(text, m.end(1))  # "Dakwerken Peeters bvba"
+                    companies.add((m.start(1), legal.end() if legal else m.end(1)))
+                    yield Finding(m.start(1), legal.end() if legal else m.end(1), "INSTITUTION", self.name)
         toks = tokens(text)
         i = 0
         while i < len(toks):
@@ -334,7 +353,7 @@ class ProperNounRecogniser(Recogniser):
             if not run:
                 continue
             finding = self._classify(text, run)
-            if finding is not None:
+            if finding is not None and not any(s <= finding.start and finding.end <= e for s, e in companies):
                 yield finding
 
     def _clubs(self, text: str) -> Iterator[Finding]:
@@ -373,7 +392,9 @@ class ProperNounRecogniser(Recogniser):
         heads = any(head in lowered for head in _SCHOOL_HEADS)  # the pattern needs one
         for m in _LOWER_SCHOOL.finditer(text) if heads else ():
             first = fold(m.group(1).split()[0])
-            if not self._ordinary(first) and zipf_frequency(first, "en") < self.max_zipf:
+            # a rare word, also a keep word such as a province ("drenthe college", "twente lyceum")
+            rare = first not in common_words() and zipf_frequency(first, "nl") < 5.0
+            if (not self._ordinary(first) or rare) and zipf_frequency(first, "en") < self.max_zipf:
                 taken.append(m.span(1))
                 yield Finding(m.start(1), m.end(1), "INSTITUTION", self.name)
         for m in _SCHOOL_CUE_WORD.finditer(text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from inbeeld.deid.lexicons import common_words, street_key, street_names, zipf_frequency
+from inbeeld.deid.lexicons import common_words, first_names, street_key, street_names, zipf_frequency
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
 
@@ -75,8 +75,8 @@ def _part_of_name(word: str) -> bool:
     """A word that may stand before a street's last word ("nieuwe damlaan", "marco polo laan",
     "zuid weg", "Pieter Calandlaan"), unlike "hem weg", "dagen weg", "dan slaan"."""
     key = word.lower()
-    if word[:1].isupper() or key in _COMPASS:
-        return True
+    if word[:1].isupper() or key in _COMPASS or key in first_names():
+        return True  # "Pieter Calandlaan", "jan hendrikstraat"
     if len(key) >= 4 and key.endswith("e"):
         return True  # an adjective: nieuwe, lange, amsterdamse
     return key not in common_words() and zipf_frequency(key, "nl") < 5.0

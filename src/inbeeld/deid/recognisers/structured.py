@@ -182,6 +182,12 @@ _PLATE_DASHED = _sidecode_regex("-")
 # or letters and digits alone ("LKN 482" Lithuanian)
 _PLATE_BELGIAN = re.compile(r"(?<![\w-])[1-9]-[A-Z]{3}-\d{3}(?![\w-])")
 _PLATE_FOREIGN = re.compile(r"(?<![\w-])([A-Z]{1,3})[ -]?(\d{2,4})[ -]?([A-Z]{0,3})(?![\w-])")
+# Polish and similar: a district code and five letters and digits ("PO 3KX81", "WA 48213"); German:
+# district, letters, digits ("AC-KR 418"); after a cue only
+_PLATE_DISTRICT = re.compile(
+    r"(?<![\w-])(?:[A-Z]{2,3} (?:(?=[A-Z\d]*[A-Z])(?=(?:[A-Z]*\d){2})[A-Z\d]{4,5}|\d{5})"
+    r"|[A-Z]{1,3}-[A-Z]{1,2} ?\d{1,4}[EH]?)(?![\w-])"
+)
 _PLATE_BARE = _sidecode_regex("[ ]?")
 # "kentek" also catches the word typed with a slip ("kentekken", "kentekn")
 _PLATE_CUE = ("kenteken", "kentek", "kentken", "nummerbord", "nummerplaat", "plaat", "auto", "plate")
@@ -193,7 +199,8 @@ _VEHICLE = (
     r"bestelbus|bestelwagen|sprinter|vito|scooter|brommer|kenteken\w*|plate|plaat|nummerbord|nummerplaat|"
     # car makes: "een zwarte BMW K 712 NR", "de baas rijdt een pick-up 1 TRC 778"
     r"bmw|audi|volkswagen|opel|toyota|renault|peugeot|ford|volvo|kia|skoda|fiat|citroen|citroën|mazda|"
-    r"nissan|tesla|dacia|hyundai|jeep|range rover|pick-up|pickup|busjes"
+    r"nissan|tesla|dacia|hyundai|jeep|range rover|pick-up|pickup|busjes|cars|auto's|autos|"
+    r"drive|drives|driving|rijdt|reed"
 )
 _VEHICLE_BEFORE = re.compile(
     rf"\b(?:(?:{_VEHICLE})(?:\W+\w+){{0,3}}|(?:a|the|with|my|his|her|their|our|de|het|een|die|zijn|haar|"
@@ -226,7 +233,10 @@ def _cue_windows(lowered: str) -> list[tuple[int, int]]:
             windows.append((start, end))
     return windows
 # the plate cue after the plate: "B 217 RXM romenia plaat", "WGM 4827C polish plate"
-_PLATE_AFTER = re.compile(r"^\W*(?:\w+\W+)?(?:plate|plaat|kenteken|nummerbord)\b")
+_PLATE_AFTER = re.compile(
+    r"^\W*(?:\w+\W+)?(?:plate|plaat|kenteken|nummerbord|romanian|roemeens\w*|polish|pools\w*|bulgarian|"
+    r"bulgaars\w*|german|duits\w*|lithuanian|litouws\w*)\b"
+)
 _PLATE_LISTED_BEFORE = re.compile(
     r"(?<![\w-])[A-Z\d]{1,3}-[A-Z\d]{1,3}-[A-Z\d]{1,3}\s*(?:,|/|en|and|of|or)\s*$"
 )
@@ -255,7 +265,7 @@ class PlateRecogniser(Recogniser):
     @staticmethod
     def _cued(text: str, start: int, end: int) -> bool:
         context = before(text, start, 40).replace("plaats", "")  # 'plaat' is a cue, 'plaats' none
-        if any(cue in context[-30:] for cue in _PLATE_CUE) or _VEHICLE_BEFORE.search(context):
+        if any(cue in context for cue in _PLATE_CUE) or _VEHICLE_BEFORE.search(context):
             return True
         if _PLATE_LISTED_BEFORE.search(text, max(0, start - 16), start):
             return True  # "VNB-42-T en V 668 RD": the next of a list of plates
@@ -294,6 +304,14 @@ class PlateRecogniser(Recogniser):
             plate = m.group()
             if not plate.isupper() and (not plate.islower() or (" " in plate and not _no_words(plate))):
                 continue
+            if self._cued(text, m.start(), m.end()):
+                seen.add(m.start())
+                yield Finding(m.start(), m.end(), "PLATE", self.name)
+        for m in _PLATE_DISTRICT.finditer(text, start, end + 12):
+            if m.start() >= end:
+                break
+            if m.start() in seen or _MORE_LETTERS.match(text, m.end()) or m.group().split()[0] in _MODELS:
+                continue  # "CH 4821 KM": a longer plate, found below
             if self._cued(text, m.start(), m.end()):
                 seen.add(m.start())
                 yield Finding(m.start(), m.end(), "PLATE", self.name)
@@ -450,6 +468,7 @@ _ID_CUE = re.compile(
     r"v-nummer|vreemdelingennummer|residence permit|card number|kaartnummer|id-nummer|"
     r"rijksregisternummer|rijksregister|national number|"
     r"klantnummer|studentnummer|leerlingnummer|dossiernummer|zaaknummer|pasnummer|id number|"
+    r"registratienummer|registration number|"
     r"passport|id card|"
     # English and foreign cues of migrant workers: "personal code" (Lithuanian asmens kodas),
     # "asylum number", "seaman('s) book", Romanian "buletin", "copy of my card"
@@ -459,8 +478,8 @@ _ID_CUE_ANY_CASE = re.compile("(?i)" + _ID_CUE.pattern)
 # a document number: one token of 6-20 letters and digits with a digit, or digit groups, or
 # capital letters and digits apart ("RX 419286")
 _ID_VALUE = re.compile(
-    r"(?i)(?<![\w])(?:(?=[A-Z]*\d)[A-Z0-9]{6,20}|\d{1,9}(?:[ .-]\d{1,9}){1,4}"
-    r"|(?-i:[A-Z]{1,3}) \d{5,9})(?![\w])"
+    r"(?i)(?<![\w])(?:(?=[A-Z-]*\d)[A-Z0-9]{2,20}(?:-[A-Z0-9]{2,20}){1,3}|(?=[A-Z]*\d)[A-Z0-9]{6,20}"
+    r"|\d{1,9}(?:[ .-]\d{1,9}){1,4}|(?-i:[A-Z]{1,3}) \d{2,9}(?:[ .]\d{2,9}){0,3})(?![\w])"
 )
 # without a cue: a capital letter-digit code ("A07731942", "E74K1P930"; passports, seaman's books,
 # residence cards): one or two letters and 6-9 digits, or 8-12 letters and digits with 5 digits
@@ -508,7 +527,10 @@ class IdNumberRecogniser(Recogniser):
                 if m.start() >= region_end or m.start() in seen:
                     break  # "id card": both 'id' and 'card' are cues for one number
                 digits = sum(c.isdigit() for c in m.group())
-                if digits >= 5 or (digits >= 1 and not m.group().isdigit()):
+                letters = any(c.isalpha() for c in m.group())
+                # "12-03" after "id kwijt sinds" is a date, "AB 12" no number: digits alone need
+                # five, letters and digits apart three
+                if digits >= 5 or (letters and digits >= (3 if " " in m.group() else 1)):
                     seen.add(m.start())
                     yield Finding(m.start(), m.end(), "ID_NUMBER", self.name)
                     break
