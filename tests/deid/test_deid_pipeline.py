@@ -74,17 +74,27 @@ def test_an_option_reaches_the_recogniser(tmp_path):
     assert pipeline.recognisers[0].region == "BE"
 
 
-def test_article_names_stage_takes_the_article_of_an_ordinary_word_name():
+def test_leading_words_stage_takes_articles_and_municipality_words():
     from inbeeld.deid.model import Finding
-    from inbeeld.deid.stages import ArticleNames
+    from inbeeld.deid.stages import LeadingWords
 
-    texts = ["ik woonde op de Zonnebloem", "in de Schoolstraat 4", "op de kerkstraat", "van t Anker weg"]
+    texts = [
+        "ik woonde op de Zonnebloem", "in de Schoolstraat 4", "op de kerkstraat", "van t Anker weg",
+        "ik woon in Transvaal", "mail van gemeente Tiel", "ik zit op het Vlietland",
+    ]
     findings = [
-        [Finding(16, 26, "INSTITUTION", "t")],   # "Zonnebloem": an ordinary word, capitalised
+        [Finding(16, 26, "PLACE", "t")],         # "Zonnebloem": an ordinary word, capitalised
         [Finding(6, 20, "ADDRESS", "t")],        # "Schoolstraat 4": a compound, capitalised
         [Finding(6, 16, "ADDRESS", "t")],        # lowercase after "de": left as it is
         [Finding(6, 11, "PERSON", "t")],         # "Anker" after "t"
+        [Finding(11, 20, "PLACE", "t")],         # no article: nothing to take
+        [Finding(18, 22, "PLACE", "t")],         # a town after "gemeente": the municipality
+        [Finding(14, 23, "INSTITUTION", "t")],   # any institution takes its article
     ]
-    out = ArticleNames().apply(texts, findings)
-    spans = [[t[f.start:f.end] for f in fs] for t, fs in zip(texts, out, strict=True)]
-    assert spans == [["de Zonnebloem"], ["de Schoolstraat 4"], ["kerkstraat"], ["t Anker"]]
+    out = LeadingWords().apply(texts, findings)
+    spans = [[(t[f.start:f.end], f.type) for f in fs] for t, fs in zip(texts, out, strict=True)]
+    assert spans == [
+        [("de Zonnebloem", "PLACE")], [("de Schoolstraat 4", "ADDRESS")], [("kerkstraat", "ADDRESS")],
+        [("t Anker", "PERSON")], [("Transvaal", "PLACE")], [("gemeente Tiel", "INSTITUTION")],
+        [("het Vlietland", "INSTITUTION")],
+    ]

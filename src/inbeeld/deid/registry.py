@@ -21,9 +21,9 @@ from inbeeld.deid.recognisers.structured import (
     UrlRecogniser,
 )
 from inbeeld.deid.stages import (
-    ArticleNames,
     HouseNumbers,
     KeepWords,
+    LeadingWords,
     Propagate,
     ResolveOverlaps,
     Stage,
@@ -40,5 +40,5 @@ RECOGNISERS: dict[str, type[Recogniser]] = {
 }
 
 STAGES: dict[str, type[Stage]] = {
-    cls.name: cls for cls in (KeepWords, TrimTitles, HouseNumbers, ResolveOverlaps, Propagate, ArticleNames)
+    cls.name: cls for cls in (KeepWords, TrimTitles, HouseNumbers, ResolveOverlaps, Propagate, LeadingWords)
 }

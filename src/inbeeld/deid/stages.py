@@ -151,37 +151,45 @@ class TrimTitles(Stage):
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:de|het|'t|’t|t) $", re.IGNORECASE)
+# an organisation named by its town: "gemeente Hengelo", "azc Budel", "COA Ter Apel"
+_TOWN_ORGANISATION_BEFORE = re.compile(r"(?<![\w'’-])(?:gemeente|azc|coa) $", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _SHORT_HET = ("t", "'t", "’t")
 
 
-class ArticleNames(Stage):
-    """Take the article into a name that is an ordinary word: "op de Wissel", "van t Startpunt",
-    "heet de Turk", "mevrouw de Boer" (the article is part of such a name; not of "in Transvaal").
-    Masking it costs nothing a researcher codes."""
+class LeadingWords(Stage):
+    """Take the word that leads a name into its span. The article of a name that is an
+    ordinary word ("op de Wissel", "van t Startpunt", "heet de Turk"; not "in Transvaal") and of
+    any institution ("op het Coenecoop"); "gemeente", "azc" before a town, which then names an
+    institution. None of these words is one a researcher codes."""
 
-    name = "article_names"
+    name = "leading_words"
 
     def apply(self, texts: Sequence[str], findings: Findings) -> Findings:
-        out = []
-        for text, found in zip(texts, findings, strict=True):
-            kept = []
-            for f in found:
-                if f.type in ("PLACE", "INSTITUTION", "ADDRESS", "PERSON") and f.start >= 2:
-                    article = _ARTICLE_BEFORE.search(text, max(0, f.start - 5), f.start)
-                    word = _FIRST_WORD.match(text, f.start)
-                    # a capital says "name" ("de Wissel"); in lowercase only after "t"/"'t"
-                    # ("van t startpunt"), not "op de jan hendrikstraat"
-                    named = (
-                        article is not None
-                        and word is not None
-                        and (word.group()[0].isupper() or article.group().strip().lower() in _SHORT_HET)
-                    )
-                    if named and _ordinary_name(word.group()):
-                        f = Finding(article.start(), f.end, f.type, f.source)
-                kept.append(f)
-            out.append(kept)
-        return out
+        return [
+            [self._lead(text, f) if f.start >= 2 else f for f in found]
+            for text, found in zip(texts, findings, strict=True)
+        ]
+
+    @staticmethod
+    def _lead(text: str, f: Finding) -> Finding:
+        window = max(0, f.start - 10)
+        if f.type == "PLACE":
+            head = _TOWN_ORGANISATION_BEFORE.search(text, window, f.start)
+            if head is not None:
+                return Finding(head.start(), f.end, "INSTITUTION", f.source)
+        if f.type not in ("PLACE", "INSTITUTION", "ADDRESS", "PERSON"):
+            return f
+        article = _ARTICLE_BEFORE.search(text, window, f.start)
+        word = _FIRST_WORD.match(text, f.start)
+        if article is None or word is None:
+            return f
+        # a capital says "name" ("de Wissel"); in lowercase only after "t"/"'t" ("van t
+        # startpunt"), not "op de jan hendrikstraat"
+        named = word.group()[0].isupper() or article.group().strip().lower() in _SHORT_HET
+        if f.type == "INSTITUTION" or (named and _ordinary_name(word.group())):
+            return Finding(article.start(), f.end, f.type, f.source)
+        return f
 
 
 def _ordinary_name(word: str) -> bool:

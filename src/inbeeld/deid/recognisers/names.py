@@ -367,8 +367,6 @@ class ChatNameRecogniser(Recogniser):
         while i < len(toks):
             tok = toks[i]
             key = keys[i]
-            if not tok.text.isascii() and key in keep_words(self.keep_file) and unknown_as_written(tok.text):
-                key = tok.text.lower()  # "Thaís" is a name, "thais" (Thai) a keep word
             prev = lowered[i - 1] if i else ""
             # fastest path, for most words: lowercase, no cue before, no name of any list or shape
             if (
@@ -381,6 +379,8 @@ class ChatNameRecogniser(Recogniser):
             ):
                 i += 1
                 continue
+            if not tok.text.isascii() and key in keep_words(self.keep_file) and unknown_as_written(tok.text):
+                key = tok.text.lower()  # "Thaís" is a name, "thais" (Thai) a keep word
             # fast path: a word no list knows needs a cue right before it, or to act as a
             # capitalised, rare subject at a sentence start
             if (
