@@ -66,3 +66,20 @@ def test_profile_names_after_a_platform(text, expected):
 
 def test_a_name_after_a_platform_without_number_or_as_is_left_to_the_name_recognisers():
     assert found("op facebook Tesfay Gebre") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("hij heeft tiktok kiraxvibesz en zegt dingen", ["kiraxvibesz"]),   # a word no dictionary knows
+    ("zoek maar op insta lorrenzomoney", ["lorrenzomoney"]),
+])
+def test_an_unknown_word_right_after_a_platform_is_the_username(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "de mentor of vertrouwenspersoon weet het",   # "of" is also "or"
+    "ik zag het op snap gisteren",                # a common word
+    "stuur het via snap doorsturen",              # a compound of known words
+])
+def test_words_after_a_platform_near_misses(text):
+    assert found(text) == []

@@ -6,7 +6,15 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from inbeeld.deid.lexicons import common_words, first_names, fold, keep_words, zipf_frequency
+from inbeeld.deid.lexicons import (
+    common_words,
+    dutch_compound,
+    first_names,
+    fold,
+    keep_words,
+    typo_of_common_word,
+    zipf_frequency,
+)
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
 
@@ -18,6 +26,11 @@ _PLATFORM = (
     r"naam op (?:snap|insta|tiktok|discord)|"
     r"line id|wechat|viber|skype|"
     r"n[aeiou]{0,3}m[dt]e? zich|noemen zich|contactnaam|contact"  # "noemt zich", typed "nomt zich"
+)
+# platforms named in full, after which a word no dictionary knows is the username
+_PLATFORM_NAMES = frozenset(
+    {"snap", "snapchat", "insta", "instagram", "tiktok", "telegram", "kik", "discord", "twitter",
+     "facebook", "threads", "wickr", "signal", "onlyfans", "roblox", "fortnite", "twitch", "youtube"}
 )
 # "mn snap is x", "snap: x", "insta = x", "zn tiktok heet x", "add me op snap x_y"
 _CUE_PATTERN = (
@@ -176,7 +189,18 @@ class HandleRecogniser(Recogniser):
             participle = token.isalpha() and _PARTICIPLE.fullmatch(token.lower()) is not None
             # "of 112 bellen", "om 12.30 of 13.00": a number or time, not a username
             number = _NUMBER_LIKE.fullmatch(token.lstrip("@")) is not None
-            if (shaped or strong) and not participle and not number:
+            # "tiktok damianmoneymoves": right after a platform, a word no dictionary knows
+            platform = text[m.start() : m.end()].split(None, 1)[0].lower()
+            unknown = (
+                platform in _PLATFORM_NAMES  # not "of" (OnlyFans, and "or"), "user", "contact"
+                and token.isalpha()
+                and len(token) >= 5
+                and not dutch_compound(key)
+                and zipf_frequency(key, "nl") < 1.5
+                and zipf_frequency(key, "en") < 2.0
+                and not typo_of_common_word(key)
+            )
+            if (shaped or strong or unknown) and not participle and not number:
                 yield Finding(start, start + len(token), "HANDLE", self.name)
         for m in _SHAPED.finditer(text):
             token = m.group()
