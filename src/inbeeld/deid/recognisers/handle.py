@@ -194,6 +194,7 @@ class HandleRecogniser(Recogniser):
             unknown = (
                 platform in _PLATFORM_NAMES  # not "of" (OnlyFans, and "or"), "user", "contact"
                 and token.isalpha()
+                and token.islower()  # a capital is a name's ("op facebook Tesfay Gebre")
                 and len(token) >= 5
                 and not dutch_compound(key)
                 and zipf_frequency(key, "nl") < 1.5
