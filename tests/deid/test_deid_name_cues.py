@@ -140,3 +140,17 @@ def test_names_after_more_cues(pipeline, text, name):
 ])
 def test_name_cue_near_misses(pipeline, text, kept):
     assert kept in masked(pipeline, text)[0]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("hij werkt voor dikke jo en zn broer", "dikke jo"),   # a size word before a short name
+    ("we noemen de trainer gewoon coach M", "coach M"),
+])
+def test_street_nicknames_and_a_title_initial(pipeline, text, name):
+    out = masked(pipeline, text)[0]
+    assert name.split()[-1] not in out.split()
+
+
+@pytest.mark.parametrize("text", ["mijn kleine zusje is bang", "het is een big deal", "de kleine kids"])
+def test_size_words_before_ordinary_words_stay(pipeline, text):
+    assert masked(pipeline, text)[0] == text

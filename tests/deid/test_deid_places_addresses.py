@@ -162,6 +162,7 @@ def test_towns_in_a_list_or_after_a_place_type(text, expected):
     ("het bedrijf heet Glans & Co Zuid", ["Glans & Co Zuid"]),              # ordinary words, named
     ("via uitzendbureau: Sterk Werk Flex BV", ["Sterk Werk Flex BV"]),
     ("ze werkt in een salon genaamd Beauty by Mira", ["Beauty by Mira"]),
+    ("hij zegt dat hij bij Sportschool Power4All werkt", ["Sportschool Power4All"]),   # capitalised head
 ])
 def test_employers_named_after_a_company_word(text, expected):
     assert institutions(text) == expected
@@ -181,3 +182,20 @@ def test_company_word_near_misses(text):
 ])
 def test_school_named_after_a_region(text, expected):
     assert institutions(text) == expected
+
+
+def test_a_short_answer_to_a_place_question_is_a_place(pipeline):
+    from inbeeld.deid import deidentify as run
+
+    conv = make_conversation("In welke wijk woon je?", "presikhaaf", "en waar is je school?", "weet niet")
+    out = [m.text for m in run(conv, pipeline).messages]
+    assert out[1] != "presikhaaf" and out[3] == "weet niet"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik woon in breda de heuvel", "breda"),               # no district after the article
+    ("ik woon in enschede de eschmarke", "enschede de eschmarke"),   # a district with its article
+    ("soms schiedam noord ofzo", "schiedam noord"),         # a plain town and its compass part
+])
+def test_district_and_compass_after_a_town(text, expected):
+    assert expected in places(text)

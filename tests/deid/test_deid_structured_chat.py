@@ -259,3 +259,8 @@ def test_document_numbers_written_apart(text, expected):
 ])
 def test_document_number_near_misses(text):
     assert found(IdNumberRecogniser(), text) == []
+
+
+def test_a_second_plate_in_a_list_far_from_the_cue():
+    text = "die kentekens heb ik genoteerd voor jullie: HB KL 903 en MK TR 2210"
+    assert found(PlateRecogniser(), text) == ["HB KL 903", "MK TR 2210"]

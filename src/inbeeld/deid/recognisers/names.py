@@ -170,6 +170,9 @@ _ARTICLE_NICKNAME = re.compile(
     # after "heet" only a capital: "de baas heet de Turk" (not "dat heet de wet")
     r"|\b(?:heet|heette)\s+['\"‘’“”]?((?:de|het|the)\s+(?-i:[A-Z])[^\W\d_]{2,})"
 )
+# a street nickname: a size word and a short name ("kleine mo", "dikke riz", "lil jay")
+_SIZE_NICKNAME = re.compile(r"(?i)\b(?:kleine|dikke|lil|little|big)\s+([^\W\d_]{2,6})(?![\w'-])")
+_SIZE_LOOK = ("kleine", "dikke", "lil", "little", "big")
 _NICKNAME_LOOK = ("noem", "genaamd", "called", "named", "heet", "naam is", "name is")
 # an initial before a surname: "staat als M. Kowalczyk", "A.J. de Wit" (the capital after the
 # full stop would otherwise open a sentence)
@@ -185,7 +188,9 @@ _TITLE_SURNAME = re.compile(
 # an initial for a name: "ik noem hem even M.", "noem haar S", "mijn neef R. zegt"
 _INITIAL = re.compile(
     r"(?:\bnoem (?:ik )?(?:hem|haar|hun|ze) (?:even |maar |gewoon |hier |voor nu )?"
-    rf"|\b(?:mn|mijn|m'n|zn|zijn|haar|een|die|de) (?:{RELATIONS}) )"
+    rf"|\b(?:mn|mijn|m'n|zn|zijn|haar|een|die|de) (?:{RELATIONS}) "
+    # a title or trade before it needs no possessive: "coach C", "meneer B."
+    r"|\b(?:coach|trainer|juf|meester|meneer|mevrouw|mevr|dhr|mr|mrs|baas|boss) )"
     r"([A-Z]\.?)(?=[\s,;:!?)]|$)"
 )
 _LONE_CAPITAL = re.compile(r"(?<![\w.])[A-Z](?![\w])")
@@ -346,6 +351,14 @@ class ChatNameRecogniser(Recogniser):
                 if group == 2 and _NAMING_A_THING.search(cue):
                     continue  # "dat heet de Wet": naming a thing
                 yield Finding(m.start(group), m.end(group), "PERSON", self.name)
+        if any(w in lowered_text for w in _SIZE_LOOK):
+            for m in _SIZE_NICKNAME.finditer(text):
+                key = fold(m.group(1))
+                nameish = key in first_names() or (
+                    zipf_frequency(key, "nl") < 2.0 and zipf_frequency(key, "en") < 3.0
+                )
+                if nameish and key not in common_words() and key not in keep_words(self.keep_file):
+                    yield Finding(m.start(), m.end(), "PERSON", self.name)
         if _LONE_CAPITAL.search(text):  # a cheap look: a capital letter standing alone
             for m in _INITIAL.finditer(text):
                 yield Finding(m.start(1), m.end(1), "PERSON", self.name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from inbeeld.deid.lexicons import (
@@ -59,6 +59,11 @@ _CUE_WORDS = frozenset(
         "camping",
         "wijk",
     }
+)
+# the question a place answers: "waar woon je?", "in welke wijk?", "where do you live?"
+_PLACE_QUESTION = re.compile(
+    r"(?i)\b(?:waar woon|waar wonen|waar zit je|waar ben je|welke wijk|welke stad|welke plaats|welk dorp|"
+    r"welke buurt|in welke|where do you live|where are you|which city|which town|what city)"
 )
 # a town listed after a found one: "in utrecht, zeist en houten", "arnhem, ede, apeldoorn",
 # "zwolle soms deventer"
@@ -150,6 +155,17 @@ class ChatPlaceRecogniser(Recogniser):
         key = fold(toks[k].text)
         if key in _CUE_WORDS:
             return None  # "emmeloord, wijk ...": the word that introduces the next place
+        if key in ("de", "het") and k + 1 < len(toks) and toks[k + 1].start - toks[k].end == 1:
+            # "tilburg de reeshof": a district with its article after the town
+            district = fold(toks[k + 1].text)
+            toponym = (
+                _TOPONYM.search(district) is not None
+                and zipf_frequency(district, "nl") < 3.0
+                and self._no_listed_word(district)
+            )
+            if self._district(district) or _named_district(district) or toponym:
+                return Finding(toks[k].start, toks[k + 1].end, "PLACE", self.name)
+            return None
         # a word no dictionary knows right after a town is its district, compound or not
         # ("zwolle holtenbroek")
         rare = (
@@ -200,6 +216,22 @@ class ChatPlaceRecogniser(Recogniser):
             and not typo_of_common_word(key)
         )
 
+    def find_all(self, texts: Sequence[str]) -> list[list[Finding]]:
+        out = super().find_all(texts)
+        for index in range(1, len(texts)):
+            if len(texts[index]) <= 40 and _PLACE_QUESTION.search(texts[index - 1]):
+                out[index].extend(self._answer(texts[index]))
+        return out
+
+    def _answer(self, text: str) -> Iterator[Finding]:
+        """A short answer to a place question: its words that are places or districts
+        ("charlois", "bijlmer gaasperdam ertussen")."""
+        for tok in tokens(text):
+            key = fold(tok.text)
+            town = key in all_places() and zipf_frequency(key, "nl") < self.max_zipf
+            if (town or self._district(key)) and self._no_listed_word(key) and key not in _CUE_WORDS:
+                yield Finding(tok.start, tok.end, "PLACE", self.name)
+
     def find(self, text: str) -> Iterator[Finding]:
         places = all_places()
         toks = tokens(text)
@@ -231,7 +263,8 @@ class ChatPlaceRecogniser(Recogniser):
             )
             if prev not in _CUE_WORDS and not postcode:
                 if len(tok.text) >= 6 and tok.text.islower() and _plain_town(fold(tok.text)):
-                    last_end = tok.end
+                    nxt = self._neighbour_place(text, toks, i + 1)  # "tilburg noord"
+                    last_end = nxt.end if nxt else tok.end
                     yield Finding(tok.start, last_end, "PLACE", self.name)  # "meestal schiedam of ..."
                 continue
             for n in (4, 3, 2, 1):  # longest place name first

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from inbeeld.deid.lexicons import (
+    codable_terms,
     common_words,
     first_names,
     fold,
@@ -221,13 +222,19 @@ _CLUB_WORD = re.compile(r" +(['’]\d{2}(?!\w)|[^\W\d_][\w-]*)")
 # Noord", "Nails by Queen", "Happy Home Au Pairs")
 _COMPANY = re.compile(
     r"(?i:\b(?:company|firm|agency|bedrijf|bedrijfje|firma|uitzendbureau|uitzendbedrijf|bureau|agentschap|"
-    r"werkgever|employer|zaak|salon|restaurant|winkel|shop|nagelsalon|nail salon|massagesalon)"
+    r"werkgever|employer|zaak|salon|restaurant|winkel|shop|nagelsalon|nail salon|massagesalon|sportschool|"
+    r"supermarkt|kapsalon|garage|autobedrijf|bakkerij|schoonmaakbedrijf)"
     r"(?: (?:is|heet|heette|called|named|genaamd|name is|naam is))?)[ \t:'\"‘’“”]+"
     r"((?:[A-Z][\w'’.-]*)(?: (?:(?:&|by|van|de|der|en|and|of|the|\d{1,4}) )?[A-Z][\w'’.-]*)*)"
 )
 _COMPANY_LOOK = ("company", "firm", "agency", "bedrijf", "firma", "bureau", "agentschap", "werkgever",
-                 "employer", "zaak", "salon", "restaurant", "winkel", "shop")
+                 "employer", "zaak", "salon", "restaurant", "winkel", "shop", "sportschool", "supermarkt",
+                 "garage", "bakkerij")
 _REGION_WORDS = frozenset({"midden", "noord", "zuid", "oost", "west", "nederland", "van", "de", "het"})
+
+
+def _codable_place(word: str) -> bool:
+    return fold(word) in codable_terms().get("place_types", ())
 
 
 class ProperNounRecogniser(Recogniser):
@@ -279,8 +286,13 @@ class ProperNounRecogniser(Recogniser):
                 words = m.group(1).split()
                 if not all(self._ordinary(fold(w.strip(".'’"))) for w in words) or len(words) > 1:
                     legal = _LEGAL_FORM.match(text, m.end(1))  # "Dakwerken Peeters bvba"
-                    companies.add((m.start(1), legal.end() if legal else m.end(1)))
-                    yield Finding(m.start(1), legal.end() if legal else m.end(1), "INSTITUTION", self.name)
+                    end = legal.end() if legal else m.end(1)
+                    # a capitalised head is part of the name ("Sportschool Fit4U"), unless it is a
+                    # kind of place the research codes ("Massagesalon Lotus": "massagesalon" stays)
+                    head = text[m.start() : m.start(1)].split()[0]
+                    start = m.start() if head[0].isupper() and not _codable_place(head) else m.start(1)
+                    companies.add((start, end))
+                    yield Finding(start, end, "INSTITUTION", self.name)
         toks = tokens(text)
         i = 0
         while i < len(toks):

@@ -186,7 +186,7 @@ _PLATE_FOREIGN = re.compile(r"(?<![\w-])([A-Z]{1,3})[ -]?(\d{2,4})[ -]?([A-Z]{0,
 # district, letters, digits ("AC-KR 418"); after a cue only
 _PLATE_DISTRICT = re.compile(
     r"(?<![\w-])(?:[A-Z]{2,3} (?:(?=[A-Z\d]*[A-Z])(?=(?:[A-Z]*\d){2})[A-Z\d]{4,5}|\d{5})"
-    r"|[A-Z]{1,3}-[A-Z]{1,2} ?\d{1,4}[EH]?)(?![\w-])"
+    r"|[A-Z]{1,3}[- ][A-Z]{1,2} ?\d{1,4}[EH]?)(?![\w-])"
 )
 _PLATE_BARE = _sidecode_regex("[ ]?")
 # "kentek" also catches the word typed with a slip ("kentekken", "kentekn")
@@ -216,7 +216,7 @@ _WORD_CHAR = re.compile(r"[\w-]")
 
 def _cue_windows(lowered: str) -> list[tuple[int, int]]:
     """Stretches of text around the plate cues and vehicle words, merged where they overlap:
-    from 40 characters before a cue (for "... roemeense plaat") to 45 after it."""
+    from 40 characters before a cue (for "... roemeense plaat") to 60 after it."""
     spans = []
     for cue in _PLATE_CUE:
         at = lowered.find(cue)
@@ -226,7 +226,7 @@ def _cue_windows(lowered: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _VEHICLE_GATE.finditer(lowered))
     windows: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        start, end = max(0, start - 40), min(len(lowered), end + 45)
+        start, end = max(0, start - 40), min(len(lowered), end + 60)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
         else:
@@ -238,7 +238,7 @@ _PLATE_AFTER = re.compile(
     r"bulgaars\w*|german|duits\w*|lithuanian|litouws\w*)\b"
 )
 _PLATE_LISTED_BEFORE = re.compile(
-    r"(?<![\w-])[A-Z\d]{1,3}-[A-Z\d]{1,3}-[A-Z\d]{1,3}\s*(?:,|/|en|and|of|or)\s*$"
+    r"(?<![\w-])[A-Z\d]{1,3}[- ][A-Z\d]{1,3}[- ]?[A-Z\d]{1,4}\s*(?:,|/|en|and|of|or)\s*$"
 )
 # car models and engine codes that have a plate's shape after a vehicle word ("BMW 320")
 _MORE_LETTERS = re.compile(r" [A-Z]{1,3}(?![\w-])")
