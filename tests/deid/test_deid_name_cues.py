@@ -154,3 +154,24 @@ def test_street_nicknames_and_a_title_initial(pipeline, text, name):
 @pytest.mark.parametrize("text", ["mijn kleine zusje is bang", "het is een big deal", "de kleine kids"])
 def test_size_words_before_ordinary_words_stay(pipeline, text):
     assert masked(pipeline, text)[0] == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("de oudste heet tarik denk ik", "tarik"),                  # an article and a noun as subject
+    ("Kamiel noemen ze hem op school", "Kamiel"),               # the name before its naming verb
+    ("ze wonen bij fam. Smulders in huis", "Smulders"),         # a family by its surname
+    ("de eigenaar heet dhr. Okonkwo", "Okonkwo"),               # a title after the cue
+])
+def test_more_naming_cues(pipeline, text, name):
+    out = masked(pipeline, text)[0]
+    assert name not in out
+    assert "dhr." in out or "dhr" not in text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("wat jij beschrijft heet criminele uitbuiting", "criminele uitbuiting"),
+    ("je pas uitlenen heet money muling", "money muling"),
+    ("op de ps5 heet hij anders", "ps5"),
+])
+def test_naming_a_thing_stays(pipeline, text, kept):
+    assert kept in masked(pipeline, text)[0]

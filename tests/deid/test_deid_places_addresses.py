@@ -199,3 +199,21 @@ def test_a_short_answer_to_a_place_question_is_a_place(pipeline):
 ])
 def test_district_and_compass_after_a_town(text, expected):
     assert expected in places(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik woon nu in leiden", ["leiden"]),                  # a town that is a verb, at the clause end
+    ("ze komt uit leiden en werkt hier", ["leiden"]),
+    ("ik werk in magazijn tiel", ["tiel"]),                # a place type before the town
+])
+def test_towns_that_are_verbs_and_after_a_workplace(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text", ["ze gaan het gesprek leiden", "in noord", "dat kan leiden tot problemen"])
+def test_verb_town_near_misses(text):
+    assert "leiden" not in places(text) and "noord" not in places(text)
+
+
+def test_a_post_office_box_is_an_address():
+    assert streets("stuur het naar Postbus 4410 in Breda") == ["Postbus 4410"]

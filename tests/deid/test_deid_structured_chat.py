@@ -264,3 +264,45 @@ def test_document_number_near_misses(text):
 def test_a_second_plate_in_a_list_far_from_the_cue():
     text = "die kentekens heb ik genoteerd voor jullie: HB KL 903 en MK TR 2210"
     assert found(PlateRecogniser(), text) == ["HB KL 903", "MK TR 2210"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("stuur het naar bc1qz4n7yk2w9h3pj5d8sv0xgtfel6rq2mc7a9u4", ["bc1qz4n7yk2w9h3pj5d8sv0xgtfel6rq2mc7a9u4"]),
+    ("eth: 0x9A3f61B0c27dE4a5B8c1D9e07F2a6c3B5d4E8f10", ["0x9A3f61B0c27dE4a5B8c1D9e07F2a6c3B5d4E8f10"]),
+    ("wallet 1Kd8mQz3WpT7vHn2RcXy5LbA9sFgJ4uEo", ["1Kd8mQz3WpT7vHn2RcXy5LbA9sFgJ4uEo"]),
+])
+def test_crypto_wallets_are_accounts(text, expected):
+    assert found(IbanRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "1234567890123456789012345678 is een lang getal",
+    "Tegenwoordigheidvanbewustzijnnu",
+])
+def test_wallet_near_misses(text):
+    assert found(IbanRecogniser(), text) == []
+
+
+def test_a_letter_o_inside_a_phone_number():
+    assert found(PhoneRecogniser(), "bel 06-4O1 88 27 3 ofzo") == ["06-4O1 88 27 3"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ze wonen in Maaseik, 3680.", ["3680"]),                     # after a Belgian town
+    ("het adres is Stationsplein 7, 9300, denk ik", ["9300"]),   # after a street and number
+])
+def test_belgian_postcodes_standing_alone(text, expected):
+    from inbeeld.deid.recognisers.structured import PostcodeRecogniser
+
+    assert found(PostcodeRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ik ben 14, 2019 was zwaar",
+    "in Amsterdam, 1500 mensen",
+    "ik woonde in Utrecht, 2010.",    # a Dutch town: its postcode has letters
+])
+def test_four_digits_that_are_no_postcode(text):
+    from inbeeld.deid.recognisers.structured import PostcodeRecogniser
+
+    assert found(PostcodeRecogniser(), text) == []

@@ -224,7 +224,7 @@ def resolve_overlaps(text: str, found: Sequence[Finding]) -> list[Finding]:
 _HOUSE_NUMBER_TAIL = re.compile(
     # floors ("61 2-hoog") first, then the rest of a number, Belgian boxes ("204 bus 3"), "14bis"
     # "Schijndelseweg nr 40": a number word may stand before the number
-    r"\s\d-?hoog|(?:\s(?:nr\.?|no\.?|nummer|huisnummer)(?=\s?\d))?(?:\s?\d{1,4})?(?:\s?-\s?\d{1,3}|[\s-](?:I{1,3}|IV)(?![\w])|\s?[-/]?[a-zA-Z](?![\w]))?"
+    r"\s\d-?hoog|\skamer\s?\d{1,3}|(?:\s(?:nr\.?|no\.?|nummer|huisnummer)(?=\s?\d))?(?:\s?\d{1,4})?(?:\s?-\s?\d{1,3}|[\s-](?:I{1,3}|IV)(?![\w])|\s?[-/]?[a-zA-Z](?![\w]))?"
     r"(?:\s(?:bus|box)\s?\d{1,4}|bis)?"
 )
 

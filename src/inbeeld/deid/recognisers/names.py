@@ -45,6 +45,8 @@ _ADJECTIVES = (
 _STRONG = re.compile(
     r"(?:\b(?:ik|hij|zij|ze|die|ie|jij|je|hem|haar|jongen|meisje|man|vrouw|vriend|vriendin|broer|zus|"
     r"neef|nicht|oom|tante|vader|moeder|pooier|baas|gast|meid|account|he|she|naam|echt|eigenlijk)\s+(?:heet|heette)"
+    # "de grootste heet kevin", "die ene heette Bram": an article and one word as the subject
+    r"|\b(?:de|die|deze)\s+[^\W\d_]+\s+(?:heet|heette)"
     r"|\bheten|\bbijnaam(?: is)?|\bnickname(?: is)?|\bnoemt zich|\bnoemde zich|\bnoem me|"
     r"\bnoemen hem|\bnoemen haar|\bnoemt hem|"
     r"\bnoemt haar|\bnoemde hem|\bnoemde haar|"
@@ -63,6 +65,8 @@ _HEDGES = frozenset(
     {"eig", "eigl", "eigenlijk", "echt", "trouwens", "officieel", "volgens", "denk", "geloof", "dus",
      "gewoon", "actually", "really"}
 )
+# a title after the cue is no name either; the word after it is ("heet dhr. Hassan Farouk")
+_TITLE_WORDS = frozenset({"dhr", "mevr", "mw", "meneer", "mevrouw", "mr", "mrs", "ms", "juf", "meester"})
 # a name may follow: only words of the name lists are taken
 _WEAK = re.compile(
     rf"(?:\bik ben|\bben ik|\bi am|\bi'm|\bim|\bthis is|\bhier is|\bspreekt met|\bspreek je met|"
@@ -171,6 +175,13 @@ _ARTICLE_NICKNAME = re.compile(
     r"|\b(?:heet|heette)\s+['\"‘’“”]?((?:de|het|the)\s+(?-i:[A-Z])[^\W\d_]{2,})"
 )
 # a street nickname: a size word and a short name ("kleine mo", "dikke riz", "lil jay")
+# the name before its naming verb: "Dimitar noemen ze hem", "stikker noemen ze haar"
+_NAME_BEFORE_NAMING = re.compile(
+    r"(?<![\w'-])([^\W\d_][\w'-]{1,20})['\"”’]?,? (?:noemen ze (?:hem|haar|me|mij)|noemde ze (?:hem|haar)|"
+    r"is (?:zijn|haar|mijn|mn|zn) (?:bij)?naam)\b"
+)
+# "fam. Arts", "familie Yilmaz": a family by its surname
+_FAMILY_NAME = re.compile(r"\b(?:fam\.?|familie|family) ([A-Z][^\W\d_]{2,}(?:-[A-Z][^\W\d_]+)?)")
 _SIZE_NICKNAME = re.compile(r"(?i)\b(?:kleine|dikke|lil|little|big)\s+([^\W\d_]{2,6})(?![\w'-])")
 _SIZE_LOOK = ("kleine", "dikke", "lil", "little", "big")
 _NICKNAME_LOOK = ("noem", "genaamd", "called", "named", "heet", "naam is", "name is")
@@ -351,6 +362,14 @@ class ChatNameRecogniser(Recogniser):
                 if group == 2 and _NAMING_A_THING.search(cue):
                     continue  # "dat heet de Wet": naming a thing
                 yield Finding(m.start(group), m.end(group), "PERSON", self.name)
+        if "noemen ze" in lowered_text or "naam" in lowered_text:
+            for m in _NAME_BEFORE_NAMING.finditer(text):
+                key = fold(m.group(1))
+                if key not in common_words() and key not in keep_words(self.keep_file) and len(key) >= 2:
+                    yield Finding(m.start(1), m.end(1), "PERSON", self.name)
+        if "fam" in lowered_text:
+            for m in _FAMILY_NAME.finditer(text):
+                yield Finding(m.start(1), m.end(1), "PERSON", self.name)
         if any(w in lowered_text for w in _SIZE_LOOK):
             for m in _SIZE_NICKNAME.finditer(text):
                 key = fold(m.group(1))
@@ -542,7 +561,7 @@ class ChatNameRecogniser(Recogniser):
                 plain_word = freq >= self.max_zipf or zipf_frequency(key, "en") >= 4.0
                 # a capital inside a sentence says "name" unless the word is very common
                 taken = freq < 5.0 if tok.capitalised and not tok.sentence_start else not plain_word
-            if not taken or (key in _HEDGES and not tok.capitalised):
+            if not taken or (key in _HEDGES and not tok.capitalised) or key in _TITLE_WORDS:
                 i += 1
                 continue
             end, j = tok.end, i + 1

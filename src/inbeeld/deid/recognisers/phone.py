@@ -32,9 +32,9 @@ _PHONE_CUE = re.compile(
 _REST = re.compile(r"^\W*(?:[^\W\d]+ )?(\d+(?:[ .-]\d+)*)")
 
 
-# typed on a phone: a letter o for the zero ("o6-1234 5678") and underscores between the groups
+# typed on a phone: a letter o for the zero ("o6-1234 5678", "06-3O2 ...") and underscores between the groups
 # ("06_14_55_..."); replaced one for one, so offsets hold
-_LETTER_ZERO = re.compile(r"(?<![\w+])[oO](?=[1-9])")
+_LETTER_ZERO = re.compile(r"(?<![\w+])[oO](?=[1-9])|(?<=\d)[oO](?=\d)")
 _UNDERSCORE = re.compile(r"(?<=\d)_(?=\d)")
 
 

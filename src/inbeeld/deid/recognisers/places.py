@@ -58,7 +58,16 @@ _CUE_WORDS = frozenset(
         "salon",
         "camping",
         "wijk",
+        "magazijn",
+        "fabriek",
+        "hotel",
+        "gezinshuis",
     }
+)
+# words after which a town's clause goes on ("in leiden bij mn oom", "uit leiden en ...")
+_CLAUSE_GOES_ON = frozenset(
+    {"bij", "in", "en", "of", "maar", "met", "want", "nu", "sinds", "toen", "ofzo", "ergens", "centrum",
+     "noord", "zuid", "oost", "west", "and", "or", "with", "now"}
 )
 # the question a place answers: "waar woon je?", "in welke wijk?", "where do you live?"
 _PLACE_QUESTION = re.compile(
@@ -145,6 +154,19 @@ class ChatPlaceRecogniser(Recogniser):
     def __init__(self, max_zipf: float = 5.3, keep_file: str | None = None) -> None:
         self.max_zipf = max_zipf
         self.keep_file = keep_file
+
+    @staticmethod
+    def _town_that_is_a_verb(text: str, toks: tuple[Token, ...], i: int, prev: str, key: str) -> bool:
+        """ "in leiden", "naar leiden.": a Dutch town that is also a verb, after a preposition
+        of place and before the end of the clause (a verb cannot stand there)."""
+        if prev not in ("in", "uit", "naar", "vanuit") or key not in placenames() or len(key) < 5:
+            return False
+        if key in _COMPASS:
+            return False  # "in noord": a part of some city, too coarse to name one
+        after = text[toks[i].end : toks[i].end + 2]
+        if not after.strip() or after[:1] in ".,!?;:)\n":
+            return True
+        return i + 1 < len(toks) and toks[i + 1].text.lower() in _CLAUSE_GOES_ON
 
     def _neighbour_place(self, text: str, toks: tuple[Token, ...], k: int) -> Finding | None:
         """The word right after a found place ("arnhem presikhaaf", "heerlen meezenbroek",
@@ -286,6 +308,7 @@ class ChatPlaceRecogniser(Recogniser):
                         phrase in common_words()
                         or (zipf_frequency(phrase, "nl") >= self.max_zipf and len(phrase) <= 6)
                     )
+                    and not self._town_that_is_a_verb(text, toks, i, prev, phrase)
                 ):
                     continue
                 if (

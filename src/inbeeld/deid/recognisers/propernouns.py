@@ -181,7 +181,8 @@ _LEGAL_FORM = re.compile(
 _CAPITAL_ONLY_ORGANISATIONS = ("Veilig Thuis", "Fier", "Kindertelefoon")
 _ORGANISATIONS_ANY_CASE = (
     "comensha", "nidos", "vluchtelingenwerk", "child focus", "payoke", "pag-asa", "leger des heils",
-    "kinder- en jongerenrechtswinkel", "jongerenrechtswinkel", "blijf groep",
+    "kinder- en jongerenrechtswinkel", "jongerenrechtswinkel", "blijf groep", "slachtofferhulp",
+    "meld misdaad anoniem",
 )
 ORGANISATIONS = re.compile(
     r"\b(?:" + "|".join(map(re.escape, _CAPITAL_ONLY_ORGANISATIONS))

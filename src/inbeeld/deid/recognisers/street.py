@@ -37,6 +37,8 @@ _LOWER_STREET = re.compile(
     rf"\b(?:aan|op|in|naar|bij|via|langs|vanaf) de ([a-zà-ÿ][a-zà-ÿ'’-]{{2,}}(?:{_LOWER_SUFFIXES}))(?![\w-])"
 )
 _ADDRESS_WORDS = ("adres", "address", "woon", "lives at", "live at", "living at")
+# a post-office box is an address too: "Postbus 1723"
+_POSTBUS = re.compile(r"(?i)\b(?:postbus|p\.?o\.? box)\s?\d{1,6}(?![\w])")
 _LETTER_SPACE_DIGIT = re.compile(r"[^\W\d_] +\d")
 _SUFFIXES = tuple(STREET_SUFFIXES.split("|"))
 
@@ -95,6 +97,10 @@ class StreetRecogniser(Recogniser):
                     cued.add((m.start(1), m.end(1)))
                     yield Finding(m.start(1), m.end(1), "ADDRESS", self.name)
         lowered = text.lower()
+        if "postbus" in lowered or "box" in lowered:
+            for m in _POSTBUS.finditer(text):
+                cued.add((m.start(), m.end()))
+                yield Finding(m.start(), m.end(), "ADDRESS", self.name)
         if any(word in lowered for word in _ADDRESS_WORDS):
             for m in _ADDRESS_CUE.finditer(text):
                 cued.add((m.start(1), m.end(1)))

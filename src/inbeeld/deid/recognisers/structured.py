@@ -9,7 +9,7 @@ from stdnum import iban as std_iban
 from stdnum.nl import bsn as std_bsn
 from stdnum.nl import postcode as std_postcode
 
-from inbeeld.deid.lexicons import all_places, common_words, fold, keep_words, zipf_frequency
+from inbeeld.deid.lexicons import all_places, common_words, fold, keep_words, placenames, zipf_frequency
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser, before
 
@@ -68,6 +68,15 @@ _IBAN_NL = re.compile(r"(?<![\w])(?i:nl) ?\d ?\d ?(?i:[a-z]{4})(?: ?\d){10}(?![\
 _BANK_CUE = ("iban", "rekening", "overmaken", "overgemaakt", "storten", "gestort", "bank", "account")
 
 
+# crypto wallets, the bank accounts of online exploitation: Bitcoin (bech32 "bc1...", legacy "1..."/
+# "3..." in base58), Ethereum ("0x" and 40 hex digits), Tron ("T..."); typed IBAN, the account type
+_WALLET = re.compile(
+    r"(?<![\w])(?:bc1[ac-hj-np-z02-9]{25,87}|0x[0-9a-fA-F]{40}|[13T][a-km-zA-HJ-NP-Z1-9]{25,34})(?![\w])"
+)
+# base58 wallets mix capitals, small letters and digits; a long plain word or number is none
+_WALLET_SHAPE = re.compile(r"^(?:bc1|0x)|^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)")
+
+
 class IbanRecogniser(Recogniser):
     """IBANs of any country when the mod-97 checksum holds; after a bank cue ("rekeningnummer",
     "overmaken naar") also a well-formed one whose checksum fails: a mistyped account number
@@ -79,6 +88,9 @@ class IbanRecogniser(Recogniser):
         self.cue_window = cue_window
 
     def find(self, text: str) -> Iterator[Finding]:
+        for m in _WALLET.finditer(text):
+            if _WALLET_SHAPE.search(m.group()):
+                yield Finding(m.start(), m.end(), "IBAN", self.name)
         seen: set[int] = set()
         for m in _IBAN.finditer(text):
             # the pattern may swallow a following 4-letter word: shrink from the right until valid
@@ -437,12 +449,27 @@ class PostcodeRecogniser(Recogniser):
                 if letters.lower() in _SHORT_WORDS or year_like:
                     continue
             yield Finding(m.start(), m.end(), "POSTCODE", self.name)
-        # Belgian (and other four-digit) postcodes: only right before a known town ("2140 Antwerpen")
+        # Belgian (and other four-digit) postcodes: only right before a known town ("2140 Antwerpen"),
+        # after a street and house number ("Kustlaan 214, 8300") or after a town ("Lommel, 3920")
         for m in _FOUR_DIGITS_TOWN.finditer(text):
             if fold(m.group("town")) in all_places():
                 yield Finding(m.start(), m.start() + 4, "POSTCODE", self.name)
+        for m in _FOUR_DIGITS_ALONE.finditer(text) if ", " in text else ():
+            if not _CLAUSE_END.match(text, m.end()):
+                continue  # "Amsterdam, 1500 mensen", "ik ben 14, 2019 was zwaar": a count, a year
+            context = text[max(0, m.start() - 30) : m.start()]
+            town = _TOWN_COMMA.search(context)
+            # a town with four digits after it is Belgian (a Dutch one has "1234 AB"): "Lommel, 3920"
+            key = fold(town.group(1)) if town else ""
+            belgian = key in all_places() and key not in placenames()
+            if _STREET_NUMBER_COMMA.search(context) or belgian:
+                yield Finding(m.start(), m.end(), "POSTCODE", self.name)
 
 
+_FOUR_DIGITS_ALONE = re.compile(r"(?<![\w.,-])[1-9]\d{3}(?![\w.,-]?\d| ?[A-Za-z]{2}\b)")
+_TOWN_COMMA = re.compile(r"([A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?), $")
+_STREET_NUMBER_COMMA = re.compile(r"[A-Z][\w'’-]+ \d{1,4}[a-zA-Z]?(?: bus \d{1,4})?, $")
+_CLAUSE_END = re.compile(r"\s*(?:$|[.;!?)\n]|,\s)")
 _FOUR_DIGITS_TOWN = re.compile(r"(?<![\w.,-])[1-9]\d{3} (?P<town>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\b")
 
 
