@@ -175,3 +175,17 @@ def test_more_naming_cues(pipeline, text, name):
 ])
 def test_naming_a_thing_stays(pipeline, text, kept):
     assert kept in masked(pipeline, text)[0]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("mijn mentor mevr hoekstra is aardig", "hoekstra"),       # a title and a lowercase surname
+    ("onze coach is meneer el khatib", "el khatib"),           # with an Arabic article
+    ("vraag het mevr. kuipers maar", "kuipers"),
+])
+def test_title_and_lowercase_surname(pipeline, text, name):
+    assert name not in masked(pipeline, text)[0]
+
+
+@pytest.mark.parametrize("text", ["meneer belt me straks", "juf zegt dat het moet", "mevrouw heeft gebeld"])
+def test_title_and_a_verb_stay(pipeline, text):
+    assert masked(pipeline, text)[0] == text

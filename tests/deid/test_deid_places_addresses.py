@@ -217,3 +217,18 @@ def test_verb_town_near_misses(text):
 
 def test_a_post_office_box_is_an_address():
     assert streets("stuur het naar Postbus 4410 in Breda") == ["Postbus 4410"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik zit nu op het vellesancollege", ["het vellesancollege"]),           # one word, a head at the end
+    ("hij werkt bij het gelre ziekenhuis in apeldoorn", ["het gelre ziekenhuis"]),
+])
+def test_lowercase_schools_and_hospitals_written_as_one_word_or_with_their_head(text, expected):
+    assert [x.removeprefix("het ") for x in institutions(text)] == [x.removeprefix("het ") for x in expected]
+
+
+@pytest.mark.parametrize(
+    "text", ["ik zit op het vakcollege", "ze ligt in het ziekenhuis", "op het praktijkcollege"]
+)
+def test_kinds_of_school_stay(text):
+    assert institutions(text) == []

@@ -193,8 +193,8 @@ _INITIALS_SURNAME = re.compile(
 )
 # a title and a lowercase surname with its interfix: "mevrouw de boer", "meneer van dijk"
 _TITLE_SURNAME = re.compile(
-    r"(?i)\b(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|juf|meester|mr\.?|mrs\.?)\s+"
-    r"((?:van der|van den|van de|van|de|der|den|ter|ten)\s+([a-zà-ÿ]{3,}))(?![\w])"
+    r"(?i)\b(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|juf|meester|mr\.?|mrs\.?|ms\.?)\s+"
+    r"((?:(van der|van den|van de|van|de|der|den|ter|ten|el|al)\s+)?([a-zà-ÿ][a-zà-ÿ'-]{2,}))(?![\w])"
 )
 # an initial for a name: "ik noem hem even M.", "noem haar S", "mijn neef R. zegt"
 _INITIAL = re.compile(
@@ -272,6 +272,14 @@ def _answers_name_question(text: str, tok: Token) -> bool:
         return False
     previous = text.rfind(SEPARATOR, 0, head)
     return _NAME_QUESTION.search(text, 0 if previous < 0 else previous, head) is not None
+
+
+def _third_person(key: str) -> bool:
+    """A Dutch verb's third person ("belt", "zegt"): its infinitive is a common word."""
+    if not key.endswith("t") or len(key) < 4:
+        return False
+    stem = key[:-1]
+    return max(zipf_frequency(stem + "en", "nl"), zipf_frequency(stem + stem[-1] + "en", "nl")) >= 3.5
 
 
 def _surname_like(key: str, max_zipf: float) -> bool:
@@ -388,7 +396,13 @@ class ChatNameRecogniser(Recogniser):
                     yield Finding(m.start(1), m.end(1), "PERSON", self.name)
         if any(t in lowered_text for t in ("mevr", "meneer", "mw", "dhr", "juf", "meester", "mr", "mrs")):
             for m in _TITLE_SURNAME.finditer(text):
-                if _surname_like(fold(m.group(2)), 4.5):
+                surname = fold(m.group(3))
+                # with an interfix the word is the surname ("mevrouw de boer"); alone it must be
+                # one of the list or rare, and no verb ("meneer bakker", not "meneer belt me")
+                alone = m.group(2) is None
+                if alone and (surname in common_words() or _third_person(surname)):
+                    continue
+                if _surname_like(surname, 4.5 if not alone else 3.0) or (alone and surname in surnames()):
                     yield Finding(m.start(1), m.end(1), "PERSON", self.name)
         names, family = first_names(), surnames()
         toks = tokens(text)

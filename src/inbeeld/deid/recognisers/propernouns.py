@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from inbeeld.deid.lexicons import (
     codable_terms,
     common_words,
+    dutch_compound,
     first_names,
     fold,
     foreign_cities,
@@ -197,7 +198,14 @@ _ORGANISATION_WORDS = tuple(CASE_SENSITIVE_ORGANISATIONS) + _ORGANISATIONS_ANY_C
 # csg liudger", "ik zit op t hooghuis": words before a school's head word, or one word no
 # dictionary knows, after "zit op (het)" / "school is"
 _SCHOOL_HEADS = (
-    "college", "lyceum", "gymnasium", "mavo", "havo", "vmbo", "atheneum", "scholengemeenschap", "scholengroep"
+    "college", "lyceum", "gymnasium", "mavo", "havo", "vmbo", "atheneum", "scholengemeenschap",
+    "scholengroep", "ziekenhuis",
+)
+# one word ending in a school's head after "op/van/naar het": "het bernardinuscollege" (not the
+# kinds of school, "het vakcollege", "het praktijkcollege": compounds of known words)
+_LOWER_SCHOOL_WORD = re.compile(
+    r"\b(?:op|van|naar|bij|school) (?:het|t|'t) "
+    r"([a-zà-ÿ]{4,}(?:college|lyceum|gymnasium|atheneum|ziekenhuis))(?![\w-])"
 )
 _LOWER_SCHOOL = re.compile(
     r"\b(?:op|naar|van|bij|school is)\s+(?:het\s+|de\s+|t\s+|'t\s+)?"
@@ -410,13 +418,20 @@ class ProperNounRecogniser(Recogniser):
             if (not self._ordinary(first) or rare) and zipf_frequency(first, "en") < self.max_zipf:
                 taken.append(m.span(1))
                 yield Finding(m.start(1), m.end(1), "INSTITUTION", self.name)
+        for m in _LOWER_SCHOOL_WORD.finditer(text) if heads else ():
+            if not dutch_compound(fold(m.group(1))) and zipf_frequency(fold(m.group(1)), "nl") < 2.5:
+                taken.append(m.span(1))
+                yield Finding(m.start(1), m.end(1), "INSTITUTION", self.name)
         for m in _SCHOOL_CUE_WORD.finditer(text):
             group = next(k for k in (1, 2, 3) if m.group(k))
             if any(s <= m.start(group) < e for s, e in taken):
                 continue  # already part of "wolderwijd college"
             words = m.group(group).split()
             # a name no dictionary knows: "het zadkine", "csg liudger" (not "op het werk")
-            if all(zipf_frequency(fold(w), "nl") < 2.5 and fold(w) not in common_words() for w in words[-1:]):
+            last = fold(words[-1])
+            # "het vakcollege": a kind of school, compounded of known words
+            kind_of_school = last.endswith(_SCHOOL_HEADS) and dutch_compound(last)
+            if zipf_frequency(last, "nl") < 2.5 and last not in common_words() and not kind_of_school:
                 yield Finding(m.start(group), m.end(group), "INSTITUTION", self.name)
 
     def _classify(self, text: str, run: list[Token]) -> Finding | None:
