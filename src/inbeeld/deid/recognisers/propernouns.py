@@ -282,7 +282,7 @@ class ProperNounRecogniser(Recogniser):
 
     def find(self, text: str) -> Iterator[Finding]:
         lowered = text.lower()
-        if " op " in lowered or "school is" in lowered or " van " in lowered:
+        if any(cue in lowered for cue in (" op ", "school is", " van ", " bij ", " naar ", "school ")):
             yield from self._lowercase_schools(text)
         if any(word in lowered for word in _ORGANISATION_WORDS):  # a cheap look first
             for match in ORGANISATIONS.finditer(text):
