@@ -60,6 +60,12 @@ _STRONG = re.compile(
     r"actually|really))?"
     r"[\s'\"‘’“”]*$"
 )
+# the last word of every strong cue (with its hedge): only after these can _STRONG match
+_STRONG_ENDS = frozenset(
+    {"heet", "heette", "heten", "bijnaam", "nickname", "is", "was", "zich", "me", "hem", "haar", "genaamd",
+     "named", "called", "naam", "name", "ik", "hij", "ze", "zij", "eig", "eigl", "eigenlijk", "echt",
+     "trouwens", "officieel", "mij", "dus", "gewoon", "actually", "really"}
+)
 # the hedges themselves are no name
 _HEDGES = frozenset(
     {"eig", "eigl", "eigenlijk", "echt", "trouwens", "officieel", "volgens", "denk", "geloof", "dus",
@@ -168,27 +174,31 @@ NUMBER_AFTER = re.compile(r"\s*\d")
 _ALIAS_WORDS = frozenset({"of", "or", "alias", "aka", "oftewel", "ofwel"})
 _QUOTES = "'\"‘’“”"
 # a nickname with an article after a naming verb: "ze noemen hem de prins", "called the Boss"
+# (matched in a lowercased copy; after "heet" the text must have a capital there: "de baas heet
+# de Turk", not "dat heet de wet")
 _ARTICLE_NICKNAME = re.compile(
-    r"(?i)\b(?:noem(?:t|en|de|den)\s+(?:hem|haar|zich|me|mij)|genaamd|called|named|bijnaam is|nickname is)"
+    r"(?:noem(?:t|en|de|den)\s+(?:hem|haar|zich|me|mij)|genaamd|called|named|bijnaam is|nickname is)"
     r"\s+['\"‘’“”]?((?:de|het|the|die)\s+[^\W\d_]{3,})"
-    # after "heet" only a capital: "de baas heet de Turk" (not "dat heet de wet")
-    r"|\b(?:heet|heette)\s+['\"‘’“”]?((?:de|het|the)\s+(?-i:[A-Z])[^\W\d_]{2,})"
+    r"|(?:heet|heette)\s+['\"‘’“”]?((?:de|het|the)\s+)([^\W\d_]{3,})"
 )
-# a street nickname: a size word and a short name ("kleine mo", "dikke riz", "lil jay")
 # the name before its naming verb: "Dimitar noemen ze hem", "stikker noemen ze haar"
-_NAME_BEFORE_NAMING = re.compile(
-    r"(?<![\w'-])([^\W\d_][\w'-]{1,20})['\"”’]?,? (?:noemen ze (?:hem|haar|me|mij)|noemde ze (?:hem|haar)|"
-    r"is (?:zijn|haar|mijn|mn|zn) (?:bij)?naam)\b"
+# (the naming words are looked for first, then the word before them: a pattern that starts at
+# every word would cost more)
+_NAMING_AFTER = re.compile(
+    r"(?:noemen ze (?:hem|haar|me|mij)|noemde ze (?:hem|haar)|is (?:zijn|haar|mijn|mn|zn) (?:bij)?naam)\b"
 )
+_WORD_BEFORE = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]{1,20})['\"”’]?,? $")
 # "fam. Arts", "familie Yilmaz": a family by its surname
-_FAMILY_NAME = re.compile(r"\b(?:fam\.?|familie|family) ([A-Z][^\W\d_]{2,}(?:-[A-Z][^\W\d_]+)?)")
-_SIZE_NICKNAME = re.compile(r"(?i)\b(?:kleine|dikke|lil|little|big)\s+([^\W\d_]{2,6})(?![\w'-])")
+_FAMILY_NAME = re.compile(r"(?:fam\.?|familie|family) ([A-Z][^\W\d_]{2,}(?:-[A-Z][^\W\d_]+)?)")
+# a street nickname: a size word and a short name ("kleine mo", "dikke riz", "lil jay")
+_SIZE_NICKNAME = re.compile(r"(?:kleine|dikke|lil|little|big)\s+([^\W\d_]{2,6})(?![\w'-])")  # lowercased
 _SIZE_LOOK = ("kleine", "dikke", "lil", "little", "big")
 _NICKNAME_LOOK = ("noem", "genaamd", "called", "named", "heet", "naam is", "name is")
 # an initial before a surname: "staat als M. Kowalczyk", "A.J. de Wit" (the capital after the
 # full stop would otherwise open a sentence)
 _INITIALS_SURNAME = re.compile(
-    r"(?<![\w.])((?:[A-Z]\.\s?){1,3}(?:(?:van der|van den|van de|van|de|der|den|ter|ten)\s)?[A-Z][^\W\d_]{2,}"
+    r"(?=[A-Z])(?<![\w.])((?:[A-Z]\.\s?){1,3}(?:(?:van der|van den|van de|van|de|der|den|ter|ten)\s)?"
+    r"[A-Z][^\W\d_]{2,}"
     r"(?:-[A-Z][^\W\d_]+)?)(?![\w])"
 )
 # a title and a lowercase surname with its interfix: "mevrouw de boer", "meneer van dijk"
@@ -204,7 +214,10 @@ _INITIAL = re.compile(
     r"|\b(?:coach|trainer|juf|meester|meneer|mevrouw|mevr|dhr|mr|mrs|baas|boss) )"
     r"([A-Z]\.?)(?=[\s,;:!?)]|$)"
 )
-_LONE_CAPITAL = re.compile(r"(?<![\w.])[A-Z](?![\w])")
+# a capital standing alone, not "I" (English chats are full of it); the capital first, so that
+# the regex engine can skip to the capitals
+_LONE_CAPITAL = re.compile(r"[A-HJ-Z](?![\w])(?<![\w.][A-HJ-Z])")
+_INITIAL_DOT = re.compile(r"[A-Z]\. ?[A-Z]")
 # after these a capital inside a sentence is a name, even "Ben" or "Zon": "mijn vriend Ben",
 # "ik ben Zon trouwens"
 _CAPITAL_CUES = _RELATION_WORDS | {"ben", "am"}
@@ -363,23 +376,32 @@ class ChatNameRecogniser(Recogniser):
 
     def find(self, text: str) -> Iterator[Finding]:
         lowered_text = text.lower()
-        if any(w in lowered_text for w in _NICKNAME_LOOK):
-            for m in _ARTICLE_NICKNAME.finditer(text):
-                group = 1 if m.group(1) else 2
-                cue = before(text, m.start(), 40) + text[m.start() : m.start(group)]
-                if group == 2 and _NAMING_A_THING.search(cue):
-                    continue  # "dat heet de Wet": naming a thing
-                yield Finding(m.start(group), m.end(group), "PERSON", self.name)
+        if len(lowered_text) == len(text) and any(w in lowered_text for w in _NICKNAME_LOOK):
+            for m in _ARTICLE_NICKNAME.finditer(lowered_text):
+                if m.start() and lowered_text[m.start() - 1].isalnum():
+                    continue  # inside a word ("renamed", "geheet")
+                if m.group(1):
+                    yield Finding(m.start(1), m.end(1), "PERSON", self.name)
+                    continue
+                cue = before(text, m.start(), 40) + text[m.start() : m.start(2)]
+                if text[m.start(3)].isupper() and not _NAMING_A_THING.search(cue):
+                    yield Finding(m.start(2), m.end(3), "PERSON", self.name)
         if "noemen ze" in lowered_text or "naam" in lowered_text:
-            for m in _NAME_BEFORE_NAMING.finditer(text):
+            for after in _NAMING_AFTER.finditer(text):
+                m = _WORD_BEFORE.search(text, max(0, after.start() - 26), after.start())
+                if m is None:
+                    continue
                 key = fold(m.group(1))
                 if key not in common_words() and key not in keep_words(self.keep_file) and len(key) >= 2:
                     yield Finding(m.start(1), m.end(1), "PERSON", self.name)
         if "fam" in lowered_text:
             for m in _FAMILY_NAME.finditer(text):
-                yield Finding(m.start(1), m.end(1), "PERSON", self.name)
-        if any(w in lowered_text for w in _SIZE_LOOK):
-            for m in _SIZE_NICKNAME.finditer(text):
+                if not (m.start() and text[m.start() - 1].isalnum()):
+                    yield Finding(m.start(1), m.end(1), "PERSON", self.name)
+        if len(lowered_text) == len(text) and any(w in lowered_text for w in _SIZE_LOOK):
+            for m in _SIZE_NICKNAME.finditer(lowered_text):
+                if m.start() and lowered_text[m.start() - 1].isalnum():
+                    continue
                 key = fold(m.group(1))
                 nameish = key in first_names() or (
                     zipf_frequency(key, "nl") < 2.0 and zipf_frequency(key, "en") < 3.0
@@ -389,7 +411,7 @@ class ChatNameRecogniser(Recogniser):
         if _LONE_CAPITAL.search(text):  # a cheap look: a capital letter standing alone
             for m in _INITIAL.finditer(text):
                 yield Finding(m.start(1), m.end(1), "PERSON", self.name)
-        if ". " in text or "." in text[:-1]:
+        if _INITIAL_DOT.search(text):
             for m in _INITIALS_SURNAME.finditer(text):
                 surname = fold(m.group(1).rsplit(None, 1)[-1].rsplit(".", 1)[-1])
                 if _surname_like(surname, 3.5):
@@ -466,16 +488,14 @@ class ChatNameRecogniser(Recogniser):
                     and _BE.match(text, tok.end) is not None
                 )
             )
-            # "mijn vriend Ben laat ...": a capital after a relation is a name, even "Ben" or "Storm"
-            related = (
-                tok.capitalised
-                and not tok.sentence_start
-                and prev in _CAPITAL_CUES
-                and (_WEAK.search(before(text, tok.start, 40)) is not None)
-            )
-            # a name that is also a common word ("Storm", "Bas") only counts as a subject that acts
             context = before(text, tok.start, 40)
-            strong = _STRONG.search(context) is not None and not _NAMING_A_THING.search(context)
+            # each cue pattern is tried once per word; a strong cue only where its last word is
+            weak_cue = _WEAK.search(context) is not None
+            strong_cue = prev in _STRONG_ENDS and _STRONG.search(context) is not None
+            # "mijn vriend Ben laat ...": a capital after a relation is a name, even "Ben" or "Storm"
+            related = tok.capitalised and not tok.sentence_start and prev in _CAPITAL_CUES and weak_cue
+            # a name that is also a common word ("Storm", "Bas") only counts as a subject that acts
+            strong = strong_cue and not _NAMING_A_THING.search(context)
             # "ik heet trouwens Joey": a common lowercase word before a capitalised one is not
             # the name, the next word is
             name_follows = (
@@ -489,11 +509,11 @@ class ChatNameRecogniser(Recogniser):
             titled = tok.capitalised and _TITLE_BEFORE.search(context) is not None  # "meneer Bos"
             month_name = (
                 key in NAME_MONTHS
-                and (related or strong or (prev in _RELATION_WORDS and _WEAK.search(context) is not None))
+                and (related or strong or (prev in _RELATION_WORDS and weak_cue))
                 and not NUMBER_AFTER.match(text, tok.end)
             )
             quoted = text[tok.start - 1 : tok.start] in _QUOTES if tok.start else False
-            strong_quoted = quoted and _STRONG.search(context) is not None
+            strong_quoted = quoted and strong_cue
             # an alias after a name: a quoted word, a capital, or a short form of the name
             # "yasmina (yas)", "Quincy (Q, snap ...)": a short form in brackets after a name
             bracketed = (
@@ -530,9 +550,9 @@ class ChatNameRecogniser(Recogniser):
                 taken = True
             elif strong_quoted:
                 taken = True  # "ze noemen hem 'kleine'": quotes make even a common word a name
-            elif _STRONG.search(context) and not _NAMING_A_THING.search(context):
+            elif strong_cue and not _NAMING_A_THING.search(context):
                 taken = (freq < self.max_zipf_cued or known or tok.capitalised) and not name_follows
-            elif _WEAK.search(context):
+            elif weak_cue:
                 # after "mijn vader" a verb is as likely as a name ("mijn vader nam ..."): an
                 # international name is about as common in English as in Dutch, a Dutch verb is not
                 name_like = freq < self.max_zipf + 0.8 or zipf_frequency(key, "en") >= freq - 0.7

@@ -34,15 +34,28 @@ _REST = re.compile(r"^\W*(?:[^\W\d]+ )?(\d+(?:[ .-]\d+)*)")
 
 # typed on a phone: a letter o for the zero ("o6-1234 5678", "06-3O2 ...") and underscores between the groups
 # ("06_14_55_..."); replaced one for one, so offsets hold
-_LETTER_ZERO = re.compile(r"(?<![\w+])[oO](?=[1-9])|(?<=\d)[oO](?=\d)")
-_UNDERSCORE = re.compile(r"(?<=\d)_(?=\d)")
+# (each pattern starts with the character it looks for, so the regex engine can skip to it)
+_LETTER_ZERO = re.compile(r"[oO](?=\d)")
+_UNDERSCORE = re.compile(r"_(?=\d)(?<=\d_)")
+
+
+def _zero_typed_as_o(text: str, at: int) -> bool:
+    """ "o6-..." at a number's start (not after a letter, "_" or "+"), or "3O2" between digits."""
+    before_it = text[at - 1] if at else " "
+    if before_it.isdigit():
+        return True
+    return not (before_it.isalnum() or before_it in "_+") and text[at + 1] != "0"
 
 
 def _as_digits(text: str) -> str:
-    if "_" in text:
+    if "_" in text and _UNDERSCORE.search(text):
         text = _UNDERSCORE.sub(" ", text)
-    if "o" in text or "O" in text:
-        text = _LETTER_ZERO.sub("0", text)
+    zeros = [m.start() for m in _LETTER_ZERO.finditer(text) if _zero_typed_as_o(text, m.start())]
+    if zeros:
+        chars = list(text)
+        for at in zeros:
+            chars[at] = "0"
+        text = "".join(chars)
     return text
 
 

@@ -74,6 +74,7 @@ _PLACE_QUESTION = re.compile(
     r"(?i)\b(?:waar woon|waar wonen|waar zit je|waar ben je|welke wijk|welke stad|welke plaats|welk dorp|"
     r"welke buurt|in welke|where do you live|where are you|which city|which town|what city)"
 )
+_PLACE_QUESTION_LOOK = ("waar", "welk", "where", "which", "what city")
 # a town listed after a found one: "in utrecht, zeist en houten", "arnhem, ede, apeldoorn",
 # "zwolle soms deventer"
 _LIST_GAP = re.compile(r"\s*[,/]\s*|\s+(?:en|of|and|or|soms|ook|maar ook|en soms|en ook|of soms)\s+")
@@ -241,7 +242,12 @@ class ChatPlaceRecogniser(Recogniser):
     def find_all(self, texts: Sequence[str]) -> list[list[Finding]]:
         out = super().find_all(texts)
         for index in range(1, len(texts)):
-            if len(texts[index]) <= 40 and _PLACE_QUESTION.search(texts[index - 1]):
+            if len(texts[index]) > 40:
+                continue
+            if "?" not in texts[index - 1]:
+                continue
+            asked = texts[index - 1].lower()
+            if any(w in asked for w in _PLACE_QUESTION_LOOK) and _PLACE_QUESTION.search(texts[index - 1]):
                 out[index].extend(self._answer(texts[index]))
         return out
 
@@ -266,7 +272,9 @@ class ChatPlaceRecogniser(Recogniser):
             if i == 0:
                 continue
             prev = lowered[i - 1]
-            listed = last_end >= 0 and _LIST_GAP.fullmatch(text, last_end, tok.start) is not None
+            listed = (
+                0 <= tok.start - last_end <= 16 and _LIST_GAP.fullmatch(text, last_end, tok.start) is not None
+            )
             if listed:
                 prev = "in"  # a town in a list of towns stands as if after "in"
             # a digit just before: after a postcode ("1234 ab zwolle", Belgian "2140 Antwerpen")

@@ -219,22 +219,28 @@ _SCHOOL_CUE_WORD = re.compile(
 _HOUSE_NUMBER = re.compile(r" ?\d{1,4}(?: ?[a-zA-Z](?![\w]))?")
 # sports clubs and regional colleges by their abbreviation, in any case: "vv Zeelandia", "sv
 # blauw-wit '24", "roc midden nederland"; the name is the words after it (see _club_name)
+# (matched in a lowercased copy: see _COMPANY_CUE)
 _CLUB = re.compile(
-    r"(?i)(?<![\w.])(?:s\.?v\.?|v\.?v\.?|rkvv|rksv|rkav|zvv|svv|cvv|fc|f\.c\.|hc|h\.c\.|"
+    r"(?<![\w.])(?:s\.?v\.?|v\.?v\.?|rkvv|rksv|rkav|zvv|svv|cvv|fc|f\.c\.|hc|h\.c\.|"
     r"voetbalvereniging|voetbalclub|hockeyclub|korfbalvereniging|roc)(?= +['’]?[^\W\d_])"
 )
-_CLUB_LOOK = (" sv ", " vv ", "rkvv", "rksv", "rkav", "zvv", "svv", "cvv", "fc ", " hc ", "s.v.", "v.v.",
-              "f.c.", "h.c.", "vereniging", "club", "roc ")
+_CLUB_LOOK = (
+    "sv ", "vv ", "rkav", "fc ", "hc ", "s.v.", "v.v.", "f.c.", "h.c.", "vereniging", "club", "roc "
+)
 _CLUB_WORD = re.compile(r" +(['’]\d{2}(?!\w)|[^\W\d_][\w-]*)")
 # an employer named after "company", "bedrijf", "uitzendbureau" (with "heet", "called", a colon):
 # every capitalised word, even ordinary ones, and the small words between ("Schoon & Snel
 # Noord", "Nails by Queen", "Happy Home Au Pairs")
-_COMPANY = re.compile(
-    r"(?i:\b(?:company|firm|agency|bedrijf|bedrijfje|firma|uitzendbureau|uitzendbedrijf|bureau|agentschap|"
+# (the cue is looked for in a lowercased copy, the name in the text: an IGNORECASE alternation of
+# thirty words tried at every position is slow)
+_COMPANY_CUE = re.compile(
+    r"\b(?:company|firm|agency|bedrijf|bedrijfje|firma|uitzendbureau|uitzendbedrijf|bureau|agentschap|"
     r"werkgever|employer|zaak|salon|restaurant|winkel|shop|nagelsalon|nail salon|massagesalon|sportschool|"
     r"supermarkt|kapsalon|garage|autobedrijf|bakkerij|schoonmaakbedrijf)"
-    r"(?: (?:is|heet|heette|called|named|genaamd|name is|naam is))?)[ \t:'\"‘’“”]+"
-    r"((?:[A-Z][\w'’.-]*)(?: (?:(?:&|by|van|de|der|en|and|of|the|\d{1,4}) )?[A-Z][\w'’.-]*)*)"
+    r"(?: (?:is|heet|heette|called|named|genaamd|name is|naam is))?[ \t:'\"‘’“”]+"
+)
+_COMPANY_NAME = re.compile(
+    r"[A-Z][\w'’.-]*(?: (?:(?:&|by|van|de|der|en|and|of|the|\d{1,4}) )?[A-Z][\w'’.-]*)*"
 )
 _COMPANY_LOOK = ("company", "firm", "agency", "bedrijf", "firma", "bureau", "agentschap", "werkgever",
                  "employer", "zaak", "salon", "restaurant", "winkel", "shop", "sportschool", "supermarkt",
@@ -287,19 +293,22 @@ class ProperNounRecogniser(Recogniser):
         if any(word in lowered for word in _ORGANISATION_WORDS):  # a cheap look first
             for match in ORGANISATIONS.finditer(text):
                 yield Finding(match.start(), match.end(), "INSTITUTION", self.name)
-        if any(word in f" {lowered}" for word in _CLUB_LOOK):
-            yield from self._clubs(text)
+        if len(lowered) == len(text) and any(word in lowered for word in _CLUB_LOOK):
+            yield from self._clubs(text, lowered)
         companies: set[tuple[int, int]] = set()
-        if any(word in lowered for word in _COMPANY_LOOK):
-            for m in _COMPANY.finditer(text):
-                words = m.group(1).split()
+        if len(lowered) == len(text) and any(word in lowered for word in _COMPANY_LOOK):
+            for cue in _COMPANY_CUE.finditer(lowered):
+                name = _COMPANY_NAME.match(text, cue.end())
+                if name is None:
+                    continue
+                words = name.group().split()
                 if not all(self._ordinary(fold(w.strip(".'’"))) for w in words) or len(words) > 1:
-                    legal = _LEGAL_FORM.match(text, m.end(1))  # "Dakwerken Peeters bvba"
-                    end = legal.end() if legal else m.end(1)
+                    legal = _LEGAL_FORM.match(text, name.end())  # "Dakwerken Peeters bvba"
+                    end = legal.end() if legal else name.end()
                     # a capitalised head is part of the name ("Sportschool Fit4U"), unless it is a
                     # kind of place the research codes ("Massagesalon Lotus": "massagesalon" stays)
-                    head = text[m.start() : m.start(1)].split()[0]
-                    start = m.start() if head[0].isupper() and not _codable_place(head) else m.start(1)
+                    head = text[cue.start() : cue.end()].split()[0]
+                    start = cue.start() if head[0].isupper() and not _codable_place(head) else name.start()
                     companies.add((start, end))
                     yield Finding(start, end, "INSTITUTION", self.name)
         toks = tokens(text)
@@ -377,10 +386,10 @@ class ProperNounRecogniser(Recogniser):
             if finding is not None and not any(s <= finding.start and finding.end <= e for s, e in companies):
                 yield finding
 
-    def _clubs(self, text: str) -> Iterator[Finding]:
+    def _clubs(self, text: str, lowered: str) -> Iterator[Finding]:
         """A club's or college's name after its abbreviation: up to three words that are
         capitalised, no dictionary word, a place or a region word, and a year ("'24")."""
-        for m in _CLUB.finditer(text):
+        for m in _CLUB.finditer(lowered):
             end, taken = m.end(), 0
             while taken < 3:
                 word = _CLUB_WORD.match(text, end)

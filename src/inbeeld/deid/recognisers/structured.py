@@ -71,7 +71,7 @@ _BANK_CUE = ("iban", "rekening", "overmaken", "overgemaakt", "storten", "gestort
 # crypto wallets, the bank accounts of online exploitation: Bitcoin (bech32 "bc1...", legacy "1..."/
 # "3..." in base58), Ethereum ("0x" and 40 hex digits), Tron ("T..."); typed IBAN, the account type
 _WALLET = re.compile(
-    r"(?<![\w])(?:bc1[ac-hj-np-z02-9]{25,87}|0x[0-9a-fA-F]{40}|[13T][a-km-zA-HJ-NP-Z1-9]{25,34})(?![\w])"
+    r"(?:bc1[ac-hj-np-z02-9]{25,87}|0x[0-9a-fA-F]{40}|[13T][a-km-zA-HJ-NP-Z1-9]{25,34})(?![\w])"
 )
 # base58 wallets mix capitals, small letters and digits; a long plain word or number is none
 _WALLET_SHAPE = re.compile(r"^(?:bc1|0x)|^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)")
@@ -89,7 +89,7 @@ class IbanRecogniser(Recogniser):
 
     def find(self, text: str) -> Iterator[Finding]:
         for m in _WALLET.finditer(text):
-            if _WALLET_SHAPE.search(m.group()):
+            if (m.start() == 0 or not text[m.start() - 1].isalnum()) and _WALLET_SHAPE.search(m.group()):
                 yield Finding(m.start(), m.end(), "IBAN", self.name)
         seen: set[int] = set()
         for m in _IBAN.finditer(text):
@@ -466,7 +466,7 @@ class PostcodeRecogniser(Recogniser):
                 yield Finding(m.start(), m.end(), "POSTCODE", self.name)
 
 
-_FOUR_DIGITS_ALONE = re.compile(r"(?<![\w.,-])[1-9]\d{3}(?![\w.,-]?\d| ?[A-Za-z]{2}\b)")
+_FOUR_DIGITS_ALONE = re.compile(r"[1-9](?<![\w.,-][1-9])\d{3}(?![\w.,-]?\d| ?[A-Za-z]{2}\b)")
 _TOWN_COMMA = re.compile(r"([A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?), $")
 _STREET_NUMBER_COMMA = re.compile(r"[A-Z][\w'’-]+ \d{1,4}[a-zA-Z]?(?: bus \d{1,4})?, $")
 _CLAUSE_END = re.compile(r"\s*(?:$|[.;!?)\n]|,\s)")
