@@ -201,7 +201,7 @@ _INITIALS_SURNAME = re.compile(
     r"[A-Z][^\W\d_]{2,}"
     r"(?:-[A-Z][^\W\d_]+)?)(?![\w])"
 )
-# a title and a lowercase surname with its interfix: "mevrouw de boer", "meneer van dijk"
+# a title and a lowercase surname, with or without its interfix: "mevrouw de boer", "mevr bakker"
 _TITLE_SURNAME = re.compile(
     r"(?i)\b(?:mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|juf|meester|mr\.?|mrs\.?|ms\.?)\s+"
     r"((?:(van der|van den|van de|van|de|der|den|ter|ten|el|al)\s+)?([a-zà-ÿ][a-zà-ÿ'-]{2,}))(?![\w])"
