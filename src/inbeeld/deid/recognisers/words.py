@@ -27,13 +27,14 @@ _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?:;\n\"“”'(]))[ \t]{0,3}(?=[^\W\d
 def tokens(text: str) -> tuple[Token, ...]:
     tagged = [(m.start(), m.end()) for m in TAG.finditer(text)] if "[" in text else []
     starts = {m.end() for m in _SENTENCE_START.finditer(text)}
-    make = Token
+    # tuple.__new__ skips the NamedTuple's Python-level constructor: tens of thousands per batch
+    make, new = Token, tuple.__new__
     out = []
     for m in WORD.finditer(text):
         start, word = m.start(), m.group()
         if tagged and any(s <= start < e for s, e in tagged):
             continue
-        out.append(make(start, m.end(), word, start in starts, word[0].isupper()))
+        out.append(new(make, (start, m.end(), word, start in starts, word[0].isupper())))
     return tuple(out)
 
 
