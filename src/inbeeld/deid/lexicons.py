@@ -60,6 +60,13 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def unknown_as_written(word: str) -> bool:
+    """No dictionary knows the word with its accents: "Thaís" is a name even though it folds to
+    the keep word "thais" (Thai); "Oekraïens" is Dutch and stays the keep word it folds to."""
+    lowered = word.lower()
+    return zipf_frequency(lowered, "nl") < 1.0 and zipf_frequency(lowered, "en") < 1.0
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Folded first names: deduce's Dutch list plus faker's names of many origins."""

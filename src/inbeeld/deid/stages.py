@@ -6,10 +6,18 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar
 
-from inbeeld.deid.lexicons import common_words, dutch_compound, first_names, fold, keep_words, zipf_frequency
+from inbeeld.deid.lexicons import (
+    common_words,
+    dutch_compound,
+    first_names,
+    fold,
+    keep_words,
+    unknown_as_written,
+    zipf_frequency,
+)
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import TAG
-from inbeeld.deid.recognisers.names import NAME_MONTHS, NUMBER_AFTER, unknown_as_written
+from inbeeld.deid.recognisers.names import NAME_MONTHS, NUMBER_AFTER
 from inbeeld.deid.recognisers.propernouns import CASE_SENSITIVE_ORGANISATIONS
 
 Findings = list[list[Finding]]

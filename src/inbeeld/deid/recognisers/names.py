@@ -20,6 +20,7 @@ from inbeeld.deid.lexicons import (
     keep_words,
     surnames,
     typo_of_common_word,
+    unknown_as_written,
     zipf_frequency,
 )
 from inbeeld.deid.model import Finding
@@ -191,8 +192,8 @@ _WORD_BEFORE = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]{1,20})['\"”’]?,? $")
 # "fam. Arts", "familie Yilmaz": a family by its surname
 _FAMILY_NAME = re.compile(r"(?:fam\.?|familie|family) ([A-Z][^\W\d_]{2,}(?:-[A-Z][^\W\d_]+)?)")
 # a street nickname: a size word and a short name ("kleine mo", "dikke riz", "lil jay")
-_SIZE_NICKNAME = re.compile(r"(?:kleine|dikke|lil|little|big)\s+([^\W\d_]{2,6})(?![\w'-])")  # lowercased
-_SIZE_LOOK = ("kleine", "dikke", "lil", "little", "big")
+_SIZE_WORDS = ("kleine", "dikke", "lil", "little", "big")
+_SIZE_NICKNAME = re.compile(r"(?:" + "|".join(_SIZE_WORDS) + r")\s+([^\W\d_]{2,6})(?![\w'-])")  # lowercased
 _NICKNAME_LOOK = ("noem", "genaamd", "called", "named", "heet", "naam is", "name is")
 # an initial before a surname: "staat als M. Kowalczyk", "A.J. de Wit" (the capital after the
 # full stop would otherwise open a sentence)
@@ -300,12 +301,6 @@ def _surname_like(key: str, max_zipf: float) -> bool:
     return key in surnames() or (key not in common_words() and zipf_frequency(key, "nl") < max_zipf)
 
 
-def unknown_as_written(word: str) -> bool:
-    """No dictionary knows the word with its accents ("Thaís"; "Oekraïens" is Dutch)."""
-    lowered = word.lower()
-    return zipf_frequency(lowered, "nl") < 1.0 and zipf_frequency(lowered, "en") < 1.0
-
-
 def _only_word(text: str, tok: Token) -> bool:
     """The token is the whole message (but for spaces and punctuation); the text may hold a
     conversation's messages joined by blank lines."""
@@ -398,7 +393,7 @@ class ChatNameRecogniser(Recogniser):
             for m in _FAMILY_NAME.finditer(text):
                 if not (m.start() and text[m.start() - 1].isalnum()):
                     yield Finding(m.start(1), m.end(1), "PERSON", self.name)
-        if len(lowered_text) == len(text) and any(w in lowered_text for w in _SIZE_LOOK):
+        if len(lowered_text) == len(text) and any(w in lowered_text for w in _SIZE_WORDS):
             for m in _SIZE_NICKNAME.finditer(lowered_text):
                 if m.start() and lowered_text[m.start() - 1].isalnum():
                     continue

@@ -233,18 +233,22 @@ _CLUB_WORD = re.compile(r" +(['’]\d{2}(?!\w)|[^\W\d_][\w-]*)")
 # Noord", "Nails by Queen", "Happy Home Au Pairs")
 # (the cue is looked for in a lowercased copy, the name in the text: an IGNORECASE alternation of
 # thirty words tried at every position is slow)
+_COMPANY_WORDS = (
+    "company", "firm", "agency", "bedrijf", "bedrijfje", "firma", "uitzendbureau", "uitzendbedrijf", "bureau",
+    "agentschap", "werkgever", "employer", "zaak", "salon", "restaurant", "winkel", "shop", "nagelsalon",
+    "nail salon", "massagesalon", "sportschool", "supermarkt", "kapsalon", "garage", "autobedrijf",
+    "bakkerij", "schoonmaakbedrijf",
+)
+# the cheap look before the pattern: the words no other listed word is part of
+_COMPANY_LOOK = tuple(w for w in _COMPANY_WORDS if not any(o != w and o in w for o in _COMPANY_WORDS))
 _COMPANY_CUE = re.compile(
-    r"\b(?:company|firm|agency|bedrijf|bedrijfje|firma|uitzendbureau|uitzendbedrijf|bureau|agentschap|"
-    r"werkgever|employer|zaak|salon|restaurant|winkel|shop|nagelsalon|nail salon|massagesalon|sportschool|"
-    r"supermarkt|kapsalon|garage|autobedrijf|bakkerij|schoonmaakbedrijf)"
+    r"\b(?:" + "|".join(_COMPANY_WORDS) + ")"
     r"(?: (?:is|heet|heette|called|named|genaamd|name is|naam is))?[ \t:'\"‘’“”]+"
 )
 _COMPANY_NAME = re.compile(
     r"[A-Z][\w'’.-]*(?: (?:(?:&|by|van|de|der|en|and|of|the|\d{1,4}) )?[A-Z][\w'’.-]*)*"
 )
-_COMPANY_LOOK = ("company", "firm", "agency", "bedrijf", "firma", "bureau", "agentschap", "werkgever",
-                 "employer", "zaak", "salon", "restaurant", "winkel", "shop", "sportschool", "supermarkt",
-                 "garage", "bakkerij")
+
 _REGION_WORDS = frozenset({"midden", "noord", "zuid", "oost", "west", "nederland", "van", "de", "het"})
 
 

@@ -68,6 +68,8 @@ _WORD_START = re.compile(r"[^\W\d_][\w'’-]*$|$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*) $")
 _WORD_AFTER = re.compile(r" ([^\W\d_][\w'’-]*)")
 _INTERFIXES = frozenset({"van", "de", "der", "den", "en", "ter", "te", "het", "op", "aan"})
+# kinds of road that open a street's name: "laan van westenenk", "plein der verenigde naties"
+_NAMED_AFTER_ITS_KIND = frozenset({"laan", "plein", "weg", "straat", "singel", "hof", "park"})
 _COMPASS = frozenset({"noord", "oost", "zuid", "west", "noorder", "ooster", "zuider", "wester"})
 _BARE_SUFFIXES = frozenset({"straat", "weg", "laan", "plein", "gracht", "kade", "dijk", "singel", "steeg",
                             "dreef", "markt", "hof", "park", "vaart", "ring", "wal"})
@@ -150,7 +152,7 @@ class StreetRecogniser(Recogniser):
                     and all(w.lower() in _INTERFIXES or _part_of_name(w) for w in words[1:-1])
                 ):
                     best = start
-            if last in ("laan", "plein", "weg", "straat", "singel", "hof", "park"):
+            if last in _NAMED_AFTER_ITS_KIND:
                 after = self._named_after(text, begin, finish, streets)
                 best = begin if best < 0 and after > finish else best
                 finish = after

@@ -299,11 +299,8 @@ class PlateRecogniser(Recogniser):
             yield from self._near_cue(text, start, end, seen)
 
     def _near_cue(self, text: str, start: int, end: int, seen: set[int]) -> Iterator[Finding]:
-        """Plates without dashes in the text around a cue (scanning only there keeps it cheap;
-        a plate that starts in the window is taken whole, one cut by the window end is none)."""
-        for m in _PLATE_BARE.finditer(text, start, end + 12):
-            if m.start() >= end:
-                break
+        """Plates without dashes in the text around a cue (scanning only there keeps it cheap)."""
+        for m in _in_window(_PLATE_BARE, text, start, end):
             if m.start() in seen or not any(c.isdigit() for c in m.group()):
                 continue
             if _MORE_LETTERS.match(text, m.end()) or _WORD_CHAR.match(text, m.end()):
@@ -316,28 +313,32 @@ class PlateRecogniser(Recogniser):
             plate = m.group()
             if not plate.isupper() and (not plate.islower() or (" " in plate and not _no_words(plate))):
                 continue
-            if self._cued(text, m.start(), m.end()):
-                seen.add(m.start())
-                yield Finding(m.start(), m.end(), "PLATE", self.name)
-        for m in _PLATE_DISTRICT.finditer(text, start, end + 12):
-            if m.start() >= end:
-                break
+            yield from self._take_cued(text, m, seen)
+        for m in _in_window(_PLATE_DISTRICT, text, start, end):
             if m.start() in seen or _MORE_LETTERS.match(text, m.end()) or m.group().split()[0] in _MODELS:
                 continue  # "CH 4821 KM": a longer plate, found below
-            if self._cued(text, m.start(), m.end()):
-                seen.add(m.start())
-                yield Finding(m.start(), m.end(), "PLATE", self.name)
-        for m in _PLATE_FOREIGN.finditer(text, start, end + 12):
-            if m.start() >= end:
-                break
+            yield from self._take_cued(text, m, seen)
+        for m in _in_window(_PLATE_FOREIGN, text, start, end):
             if m.start() in seen or m.group(1) in _MODELS or _WORD_CHAR.match(text, m.end()):
                 continue
             prefix, digits, suffix = m.groups()
             if not suffix and (len(prefix) < 2 or len(digits) < 3 or re.fullmatch(r"(?:19|20)\d\d", digits)):
                 continue  # "C 200", "GTI 2019": a model or a year, not a plate
-            if self._cued(text, m.start(), m.end()):
-                seen.add(m.start())
-                yield Finding(m.start(), m.end(), "PLATE", self.name)
+            yield from self._take_cued(text, m, seen)
+
+    def _take_cued(self, text: str, m: re.Match[str], seen: set[int]) -> Iterator[Finding]:
+        if self._cued(text, m.start(), m.end()):
+            seen.add(m.start())
+            yield Finding(m.start(), m.end(), "PLATE", self.name)
+
+
+def _in_window(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches that start in the window; one is taken whole even where it runs past the
+    window's end, one cut by that end is none."""
+    for m in pattern.finditer(text, start, end + 12):
+        if m.start() >= end:
+            return
+        yield m
 
 
 _POSTCODE = re.compile(r"(?<![\w-])([1-9]\d{3})( ?)([A-Za-z]{2})(?![\w-])")
