@@ -306,3 +306,30 @@ def test_four_digits_that_are_no_postcode(text):
     from inbeeld.deid.recognisers.structured import PostcodeRecogniser
 
     assert found(PostcodeRecogniser(), text) == []
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # the counsellor asks, the chatter answers with the number alone or after a few words
+    (["Weet je het nummer van je verblijfspas?", "ja ik heb foto. K83J2L0P1"], [[], ["K83J2L0P1"]]),
+    (["hij heeft mijn paspoort", "nummer NXR4P71K2"], [[], ["NXR4P71K2"]]),
+])
+def test_id_number_answering_a_cue_in_the_message_before(texts, expected):
+    assert found_all(IdNumberRecogniser(), texts) == expected
+
+
+@pytest.mark.parametrize("texts", [
+    ["id RX 448217", "born 30.11.1992"],                            # the cue had its own number
+    ["ze hebben ook mn id kaart foto", "mn geboortedatum 02-02-2007 staat erop"],  # a date
+    ["wat is je bsn?", "weet ik niet, ik woon hier sinds 2019 en werk 48734 uur"],  # too far in
+])
+def test_id_number_answer_near_misses(texts):
+    assert found_all(IdNumberRecogniser(), texts)[1] == []
+
+
+def test_number_recognisers_read_each_message_alone():
+    # the cue at the end of one message reaches no further than the number in the next: "BSN"
+    # itself, at the start of the answer, stays (the joined text let the value pattern start there)
+    texts = ["Do you have your contract and your BSN?", "BSN 3120.55.874 yes"]
+    assert found_all(IdNumberRecogniser(), texts) == [[], ["3120.55.874"]]
+    # a message without a digit is not read by them, but a date in words after a cue still is
+    assert found_all(BirthDateRecogniser(), ["geboren op vijf maart", "ok"]) == [["vijf maart"], []]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import ClassVar
 
@@ -19,6 +19,10 @@ class Recogniser:
     or `find_all` (all texts of a conversation at once, when context across messages helps)."""
 
     name: ClassVar[str] = ""
+    # What a message must hold for this recogniser to find anything in it ("a digit" for the
+    # number recognisers); a message without it is left out of the joined text, so the patterns
+    # scan a fraction of the conversation. None: every message is read.
+    needs: ClassVar[Callable[[str], object] | None] = None
 
     def find(self, text: str) -> Iterator[Finding]:
         raise NotImplementedError
@@ -26,6 +30,10 @@ class Recogniser:
     def find_all(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Run `find` once over the conversation's messages joined by blank lines (one regex
         pass instead of one per short message) and hand each finding back to its message."""
+        if self.needs is not None:
+            # few messages hold what is needed: each is read alone (no pattern can then reach
+            # into the next message)
+            return [list(self.find(t)) if self.needs(t) else [] for t in texts]
         if len(texts) == 1:
             return [list(self.find(texts[0]))]
         joined, starts = join(texts)
@@ -40,6 +48,8 @@ class Recogniser:
 
 
 SEPARATOR = "\n\n"
+# a digit: what every number recogniser (phone, IBAN, plate, postcode, BSN, ID) needs
+DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=4)  # every recogniser joins the same conversation: do it once

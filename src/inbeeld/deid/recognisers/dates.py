@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from inbeeld.deid.model import Finding
-from inbeeld.deid.recognisers.base import Recogniser, before
+from inbeeld.deid.recognisers.base import DIGIT, Recogniser, before
 
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
@@ -101,6 +101,14 @@ _BIRTH_CUE = re.compile(
 # cheap substring test before the cue pattern runs (every cue holds one of these)
 _BIRTH_STEMS = ("geb", "born", "birth", "dob", "jarig", "verjaardag", "urodz", "nasc", "născ", "роден",
                 "doğum", "dogum", "nacid", "nascid", "geburt")
+_BIRTH_STEM = re.compile("|".join(re.escape(stem) for stem in _BIRTH_STEMS))  # lowercased text
+
+
+def _date_or_cue(text: str) -> bool:
+    """A digit or a birth cue: a date in words ("vijf maart") is taken only near a cue."""
+    return DIGIT.search(text) is not None or _BIRTH_STEM.search(text.lower()) is not None
+
+
 # a date this close before a cue belongs to it: "ik ben achttien april tweeduizendvijf geboren"
 _TO_CUE = re.compile(r"^\W*(?:\w+\W+)?$")
 
@@ -160,6 +168,7 @@ class BirthDateRecogniser(Recogniser):
     """Every full date (day, month, four-digit year); dates without a year only after a birth cue."""
 
     name = "date_of_birth"
+    needs = staticmethod(_date_or_cue)
 
     def __init__(self, window: int = 40) -> None:
         self.window = window

@@ -9,7 +9,7 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 from inbeeld.deid.model import Finding
-from inbeeld.deid.recognisers.base import Recogniser, before, join
+from inbeeld.deid.recognisers.base import DIGIT, Recogniser, before, join
 
 # Cheap pre-filter: only runs of digits that start like a dialled number (0..., +..., 00...) go
 # to the matcher; a 9-digit ID number without leading 0 is no phone number.
@@ -63,6 +63,7 @@ class PhoneRecogniser(Recogniser):
     """Dutch and foreign numbers: 0612345678, 06-12 34 56 78, +31 6 ..., 0031 6 ..., +40 ..."""
 
     name = "phone"
+    needs = DIGIT.search  # (numbers in words and numbers split over messages: find_all reads every message)
 
     def __init__(self, region: str = "NL", min_digits: int = 9) -> None:
         self.region = region

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from stdnum import iban as std_iban
 from stdnum.nl import bsn as std_bsn
@@ -11,13 +11,17 @@ from stdnum.nl import postcode as std_postcode
 
 from inbeeld.deid.lexicons import all_places, common_words, fold, keep_words, placenames, zipf_frequency
 from inbeeld.deid.model import Finding
-from inbeeld.deid.recognisers.base import Recogniser, before
+from inbeeld.deid.recognisers.base import DIGIT, Recogniser, before
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+%-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}(?![\w-])")
 
 
+_AT_SIGN = re.compile("@")
+
+
 class EmailRecogniser(Recogniser):
     name = "email"
+    needs = _AT_SIGN.search
 
     def find(self, text: str) -> Iterator[Finding]:
         for m in _EMAIL.finditer(text):
@@ -36,12 +40,14 @@ _URL = re.compile(
     r"|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,12}/[\w-][^\s<>\"']*)"
 )
 _TRAILING = ".,;:!?)]}'\""
+_DOT_OR_SCHEME = re.compile(r"\.|://")  # every address has one
 
 
 class UrlRecogniser(Recogniser):
     """Web addresses; a bare platform domain on the keep list (Kinky.nl) is what research codes."""
 
     name = "url"
+    needs = _DOT_OR_SCHEME.search
 
     def __init__(self, keep_file: str | None = None) -> None:
         self.keep_file = keep_file
@@ -83,6 +89,7 @@ class IbanRecogniser(Recogniser):
     still points to a person."""
 
     name = "iban"
+    needs = DIGIT.search
 
     def __init__(self, cue_window: int = 40) -> None:
         self.cue_window = cue_window
@@ -273,6 +280,7 @@ class PlateRecogniser(Recogniser):
     a vehicle word (polo, mercedes, busje); foreign plates after a cue or vehicle word."""
 
     name = "plate"
+    needs = DIGIT.search
 
     @staticmethod
     def _cued(text: str, start: int, end: int) -> bool:
@@ -434,6 +442,7 @@ class PostcodeRecogniser(Recogniser):
     """Dutch postcodes (1234 AB, 1234ab, 1234 ab); `2019 en` is a year and a word, not a postcode."""
 
     name = "postcode"
+    needs = DIGIT.search
 
     def find(self, text: str) -> Iterator[Finding]:
         for m in _POSTCODE.finditer(text):
@@ -481,6 +490,7 @@ class BsnRecogniser(Recogniser):
     """Burgerservicenummers: 8 or 9 digits that pass the eleven-test."""
 
     name = "bsn"
+    needs = DIGIT.search
 
     def find(self, text: str) -> Iterator[Finding]:
         for m in _NINE_DIGITS.finditer(text):
@@ -537,31 +547,61 @@ class IdNumberRecogniser(Recogniser):
     """ID, passport and other document numbers after a cue word; Dutch document numbers anywhere."""
 
     name = "id_number"
+    needs = DIGIT.search
 
     def __init__(self, window: int = 30) -> None:
         self.window = window
 
-    def find(self, text: str) -> Iterator[Finding]:
+    def find_all(self, texts: Sequence[str]) -> list[list[Finding]]:
+        out = super().find_all(texts)
+        # "Do you know your residence card number?" - "I have picture. NL7K2P91X": a cue at
+        # the end of one message, the number early in the next
+        for index in range(1, len(texts)):
+            text = texts[index]
+            if out[index] or not DIGIT.search(text[: self.window]):
+                continue
+            asked = texts[index - 1][-self.window :]
+            for cue in self._cues(asked):
+                if DIGIT.search(asked, cue.end()):
+                    continue  # the cue's number came in its own message ("id RX 448217")
+                reach = self.window - (len(asked) - cue.end())  # what is left of the window
+                found = self._value_after(text, 0, reach, set())
+                # "id kaart foto" - "mn geboortedatum 02-02-2007 staat erop": a date is no answer
+                value = re.sub(r"\D", "", text[found.start : found.end]) if found else ""
+                if found is not None and not _DATE_DIGITS.fullmatch(value):
+                    out[index].append(found)
+                    break
+        return out
+
+    @staticmethod
+    def _cues(text: str) -> Iterator[re.Match[str]]:
         # the cue pattern is matched against a lowercased copy (same offsets for nearly all
         # texts); an IGNORECASE alternation is slow
-        seen: set[int] = set()
         lowered = text.lower()
-        cues = _ID_CUE.finditer(lowered) if len(lowered) == len(text) else _ID_CUE_ANY_CASE.finditer(text)
-        for cue in cues:
-            region_end = min(len(text), cue.end() + self.window)
-            # the value must start inside the window, but is taken whole ("my BSN letter also
-            # she has, 291045873": cut at the window it would leave digits unmasked)
-            for m in _ID_VALUE.finditer(text, cue.end(), region_end + 24):
-                if m.start() >= region_end or m.start() in seen:
-                    break  # "id card": both 'id' and 'card' are cues for one number
-                digits = sum(c.isdigit() for c in m.group())
-                letters = any(c.isalpha() for c in m.group())
-                # "12-03" after "id kwijt sinds" is a date, "AB 12" no number: digits alone need
-                # five, letters and digits apart three
-                if digits >= 5 or (letters and digits >= (3 if " " in m.group() else 1)):
-                    seen.add(m.start())
-                    yield Finding(m.start(), m.end(), "ID_NUMBER", self.name)
-                    break
+        return _ID_CUE.finditer(lowered) if len(lowered) == len(text) else _ID_CUE_ANY_CASE.finditer(text)
+
+    def _value_after(self, text: str, start: int, region_end: int, seen: set[int]) -> Finding | None:
+        """The number that starts between `start` and `region_end` (after a cue), if any."""
+        # the value must start inside the window, but is taken whole ("my BSN letter also
+        # she has, 291045873": cut at the window it would leave digits unmasked)
+        for m in _ID_VALUE.finditer(text, start, region_end + 24):
+            if m.start() >= region_end or m.start() in seen:
+                return None  # "id card": both 'id' and 'card' are cues for one number
+            digits = sum(c.isdigit() for c in m.group())
+            letters = any(c.isalpha() for c in m.group())
+            # "12-03" after "id kwijt sinds" is a date, "AB 12" no number: digits alone need
+            # five, letters and digits apart three
+            if digits >= 5 or (letters and digits >= (3 if " " in m.group() else 1)):
+                seen.add(m.start())
+                return Finding(m.start(), m.end(), "ID_NUMBER", self.name)
+        return None
+
+    def find(self, text: str) -> Iterator[Finding]:
+        seen: set[int] = set()
+        for cue in self._cues(text):
+            found = self._value_after(text, cue.end(), min(len(text), cue.end() + self.window), seen)
+            if found is not None:
+                yield found
         for m in _DOC_NUMBER.finditer(text):
             if sum(c.isdigit() for c in m.group()) >= 3:
                 seen.add(m.start())
