@@ -6,6 +6,7 @@ from inbeeld.deid.recognisers.base import Recogniser
 from inbeeld.deid.recognisers.dates import BirthDateRecogniser
 from inbeeld.deid.recognisers.deduce_names import DeduceRecogniser
 from inbeeld.deid.recognisers.handle import HandleRecogniser
+from inbeeld.deid.recognisers.institutions import LowercaseInstitutionRecogniser
 from inbeeld.deid.recognisers.names import ChatNameRecogniser
 from inbeeld.deid.recognisers.phone import PhoneRecogniser
 from inbeeld.deid.recognisers.places import ChatPlaceRecogniser
@@ -36,6 +37,7 @@ RECOGNISERS: dict[str, type[Recogniser]] = {
         DeduceRecogniser, EmailRecogniser, UrlRecogniser, HandleRecogniser, PhoneRecogniser,
         IbanRecogniser, PlateRecogniser, PostcodeRecogniser, BsnRecogniser, IdNumberRecogniser,
         BirthDateRecogniser, StreetRecogniser, ChatNameRecogniser, ChatPlaceRecogniser, ProperNounRecogniser,
+        LowercaseInstitutionRecogniser,
     )
 }
 

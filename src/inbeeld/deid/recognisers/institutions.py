@@ -1,0 +1,149 @@
+"""Schools, employers and care organisations named in lowercase, as teenagers type them.
+
+A capital gives a name away (the proper-noun recogniser reads those); in lowercase only the words
+around it do: a verb of working or attending ("ik werk bij de hema", "ik zit op thorbecke"), a
+role ("mn mentor van het zadkine"), or a kind of business or school right before the name
+("bakkerij van der linden", "stichting caleidoscoop", "obs de sterrenkijker"). The name is then
+the next one to three words that are no ordinary word: rare words, names of people (schools and
+shops are named after them: "gerrit rietveld", "albert heijn"), places and compass words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from inbeeld.deid.lexicons import (
+    all_places,
+    common_words,
+    dutch_compound,
+    first_names,
+    fold,
+    keep_words,
+    surnames,
+    zipf_frequency,
+)
+from inbeeld.deid.model import Finding
+from inbeeld.deid.recognisers.base import Recogniser
+from inbeeld.deid.recognisers.propernouns import INSTITUTION_WORDS
+
+_ARTICLE = r"(?:(?:de|het|t|'t|the)\s+)?"
+# the words that say a name of an employer or a school follows (matched in a lowercased copy)
+_WORK_CUE = (
+    r"\b(?:werk|werkt|werken|werkte|werkten|gewerkt|baan|bijbaan|bijbaantje|stage|"
+    r"work|works|worked|working|job)\s+(?:bij|at|for)\s+"
+)
+_SCHOOL_CUE = (
+    r"\b(?:zit|zat|zitten|zaten|ga|gaat|ging|zit ik|zat ik)\s+op\s+|\bschool\s*(?:is\s+|op\s+|:\s*)"
+    r"|\b(?:mn|mijn|m'n|zn|zijn|haar|hun|onze)\s+school\s+"  # "mn school carolus clusius college"
+)
+_ROLE_CUE = (
+    r"\b(?:mentor|mentrix|juf|meester|docent|leraar|lerares|coach|trainer|begeleider|"
+    r"jongerenwerker|voogd|gezinsvoogd|casemanager|zorgcoördinator)\s+(?:[^\W\d_]+\s+)?(?:is\s+)?"
+    r"(?:van|op|bij)\s+"
+)
+# "i work for agency flexwork": the kind of employer before its name is left out
+_CUE = re.compile(
+    rf"(?:{_WORK_CUE}|{_SCHOOL_CUE}|{_ROLE_CUE}){_ARTICLE}(?:(?:agency|company|bedrijf|uitzendbureau)\s+)?"
+)
+_CUE_LOOK = ("werk", "baan", "stage", "work", "job", " op ", "school", "mentor", "mentrix", "juf",
+             "meester", "docent", "leraar", "lerares", "coach", "trainer", "begeleider", "voogd",
+             "casemanager", "zorgcoördinator")
+# kinds of business and school that stand before their name; the kind is part of the name
+# ("bakkerij van der linden"), as the proper-noun recogniser takes "Sportschool Fit4U"
+_KINDS = (
+    "stichting", "bakkerij", "slagerij", "kapsalon", "barbershop", "nagelstudio", "nails by",
+    "cafetaria", "snackbar", "eethuis", "shoarma", "pizzeria", "kwekerij", "schoonmaakbedrijf",
+    "uitzendbureau", "jongerencentrum", "buurthuis", "jeugdbescherming", "welzijnsgroep", "obs",
+    "cbs", "pcbs", "rsg", "csg", "isk", "basisschool", "sportschool", "carwash",
+)
+_KIND = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, _KINDS)) + rf")\s+{_ARTICLE}(?:(?:van der|van de|van)\s+)?"
+)
+_INSTITUTION_SET = frozenset(INSTITUTION_WORDS) | frozenset(_KINDS)
+_WORD = re.compile(r"([^\W\d_][\w'’.-]*[^\W_]|[^\W\d_])(?![\w'’-])")
+_GAP = re.compile(r"[ \t]+")
+# words that end a name: what follows it in a sentence
+_BOUNDARY = frozenset(
+    {"in", "op", "bij", "aan", "en", "maar", "want", "die", "dat", "of", "met", "voor", "naar", "om",
+     "als", "nu", "nog", "al", "ook", "niet", "wel", "heel", "is", "was", "ofz", "ofzo", "enzo",
+     "at", "on", "and", "but", "near", "from", "with", "the", "van",
+     "dhr", "mevr", "mw", "meneer", "mevrouw", "mr", "mrs", "ms", "juf", "meester"}  # a title: a person
+)
+_COMPASS = frozenset({"noord", "zuid", "oost", "west", "midden", "centrum", "nederland", "noordoost",
+                      "noordwest", "zuidoost", "zuidwest"})
+# kinds of school and level words: "ik zit op havo", "op de mavo" name no school
+_LEVELS = frozenset({"havo", "vwo", "vmbo", "mavo", "mbo", "hbo", "isk", "atheneum", "gymnasium", "lyceum",
+                     "basisschool", "praktijkonderwijs", "brugklas", "kmbo", "pro", "uni", "universiteit"})
+# a name's later word may be one of these: "ntp groep", "vdl nedcar", "roc mondriaan college"
+_TAIL_WORDS = frozenset({"groep", "college", "lyceum", "school", "bv", "b.v.", "holding", "services",
+                         "logistics", "nederland", "international", "kids"})
+
+
+class LowercaseInstitutionRecogniser(Recogniser):
+    """Employers and schools after a verb of working or attending, a role, or a kind of business."""
+
+    name = "chat_institutions"
+
+    def __init__(self, keep_file: str | None = None, max_zipf: float = 3.5) -> None:
+        self.keep_file = keep_file
+        self.max_zipf = max_zipf
+
+    def find(self, text: str) -> Iterator[Finding]:
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return  # offsets of the lowercased copy would not hold (rare letters)
+        if any(word in lowered for word in _CUE_LOOK):
+            for cue in _CUE.finditer(lowered):
+                end = self._name_end(lowered, cue.end(), kind_before=False)
+                if end is not None:
+                    start = cue.end()
+                    yield Finding(start, end, "INSTITUTION", self.name)
+        if any(kind in lowered for kind in _KINDS):
+            for cue in _KIND.finditer(lowered):
+                end = self._name_end(lowered, cue.end(), kind_before=True)
+                if end is not None:
+                    yield Finding(cue.start(), end, "INSTITUTION", self.name)
+
+    def _name_end(self, lowered: str, pos: int, kind_before: bool) -> int | None:
+        """Where the name that starts at `pos` ends: after the first word that is no ordinary
+        word and up to two more such words; None when the first word is an ordinary one."""
+        first = _WORD.match(lowered, pos)
+        if first is None or not self._first_word(fold(first.group(1)), kind_before):
+            return None
+        end, taken = first.end(), 1
+        while taken < 3:
+            gap = _GAP.match(lowered, end)
+            word = _WORD.match(lowered, gap.end()) if gap else None
+            if word is None or not self._later_word(fold(word.group(1))):
+                break
+            end, taken = word.end(), taken + 1
+        return end
+
+    def _listed(self, key: str) -> bool:
+        return key in common_words() or key in keep_words(self.keep_file) or key in _BOUNDARY
+
+    def _first_word(self, key: str, kind_before: bool) -> bool:
+        if kind_before and (key in _COMPASS or key in all_places()):
+            return True  # "jeugdbescherming noord", "isk groningen"
+        if len(key) < 2 or self._listed(key) or key in _LEVELS or key in _INSTITUTION_SET:
+            return False  # "ik werk bij een carwash", "work at carwash": a kind, no name
+        nl = zipf_frequency(key, "nl")
+        if key in first_names():
+            return nl < 4.6  # "de dirk", "gerrit rietveld"; a surname is held to the plain
+            # words' bar below ("werkt bij de bakker": a trade)
+        if dutch_compound(key) and nl >= 2.5:
+            return False  # "de kapper", "nachtdienst": words made of words
+        # brands and shops are about as frequent as plain words ("ikea" 3.9, "receptie" 3.9):
+        # below 3.5 in Dutch and 4.0 in English only names are left ("zadkine", "adrz", "lidl")
+        return nl < self.max_zipf and zipf_frequency(key, "en") < 4.0
+
+    def _later_word(self, key: str) -> bool:
+        if key in _TAIL_WORDS or key in _COMPASS:
+            return True
+        if len(key) < 2 or self._listed(key) or key in _LEVELS:
+            return False
+        nl = zipf_frequency(key, "nl")
+        if key in first_names() or key in surnames() or key in all_places():
+            return nl < 4.6
+        return nl < 3.5 and zipf_frequency(key, "en") < 4.0 and not dutch_compound(key)
