@@ -232,3 +232,23 @@ def test_lowercase_schools_and_hospitals_written_as_one_word_or_with_their_head(
 )
 def test_kinds_of_school_stay(text):
     assert institutions(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik woon in overvecht sinds kort", ["overvecht"]),        # districts named after old
+    ("we gaan naar brandevoort", ["brandevoort"]),             # waters, fields and farms
+    ("hij komt uit rietkampen", ["rietkampen"]),
+    ("ze woont in stadshagen bij haar oma", ["stadshagen"]),
+])
+def test_districts_by_the_endings_of_old_field_names(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ik zat in trainingskamp",        # a camp: a kind of place
+    "we gaan naar zomerkamp",
+    "ze speelden in boomgaard",
+    "hij heeft overvecht",             # no place cue before it
+])
+def test_field_name_endings_near_misses(text):
+    assert places(text) == []

@@ -89,7 +89,10 @@ _COMPASS_DISTRICTS = frozenset({"zuidoost", "zuidwest", "noordoost", "noordwest"
 _TOPONYM = re.compile(
     r"(?:broek|burg|dam|dijk|veen|wijk|hoven|horst|kerk|loo|stein|oord|wold|woude|hout|heim|meer|"
     r"veld|rode|rade|donk|beek|bergen|berg|zand|mond|sluis|haven|huizen|drecht|stad|laar|werf|"
-    r"zijl|waard|polder|hoek|gein|sum|ingen|um|erp|ede|schot|lo|dorp|weide|hage|hof|eiland|kwartier)$"
+    r"zijl|waard|polder|hoek|gein|sum|ingen|um|erp|ede|schot|lo|dorp|weide|hage|hof|eiland|kwartier|"
+    # the parts of districts named after old fields, waters and farms ("overvecht", "brandevoort",
+    # "stadshagen", "keizerslanden", "rietkampen", "ganzenhoef", "hoograven", "kersenboogerd")
+    r"vecht|voort|hagen|landen|kampen|hoef|graven|oever|gerd|akkers|akkeren|beemden)$"
 )
 
 
