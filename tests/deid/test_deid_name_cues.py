@@ -189,3 +189,24 @@ def test_title_and_lowercase_surname(pipeline, text, name):
 @pytest.mark.parametrize("text", ["meneer belt me straks", "juf zegt dat het moet", "mevrouw heeft gebeld"])
 def test_title_and_a_verb_stay(pipeline, text):
     assert masked(pipeline, text)[0] == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("hij heet jordy maar iedereen zegt jojo", "jojo"),      # what everyone calls him
+    ("ze noemen me fleur op school", "fleur"),
+    ("op straat zeggen ze altijd tiko", "tiko"),
+    ("de jongen heet sem of semmie", "semmie"),             # another form after "of"
+    ("hij heet bo of bodhi geloof ik", "bodhi"),
+])
+def test_nicknames_that_everyone_uses_and_aliases_after_of(pipeline, text, name):
+    assert f" {name}" not in masked(pipeline, text)[0]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("iedereen zegt sorry tegen haar", "sorry"),            # plain speech after "zegt"
+    ("ze zeggen altijd nee", "nee"),
+    ("hij heet kevin of zo", "zo"),                         # "of zo": a hedge, no alias
+    ("ik heet sanne of iets", "iets"),
+])
+def test_nickname_near_misses(pipeline, text, word):
+    assert f" {word}" in masked(pipeline, text)[0]

@@ -173,6 +173,13 @@ NAME_MONTHS = frozenset({"april", "mei", "juni", "juli"})
 NUMBER_AFTER = re.compile(r"\s*\d")
 # an alias after a name: "Dennis of Den", "Brahim, of 'Bra'", "Rico alias Ricky"
 _ALIAS_WORDS = frozenset({"of", "or", "alias", "aka", "oftewel", "ofwel"})
+# what everyone calls someone: "iedereen zegt yoesie", "ze noemen me momo" (lowercased copy); the
+# word must look like a name, as "zegt" also leads plain speech ("iedereen zegt sorry")
+_SAYS_NICKNAME = re.compile(
+    r"\b(?:(?:iedereen|ze|zij|men|mensen|everyone|they) (?:zegt|zeggen|noemt|noemen)"
+    r"|(?:zegt|zeggen|noemt|noemen) (?:iedereen|ze|zij|men))"  # "op straat zeggen ze ..."
+    r"(?: (?:hem|haar|me|mij|him|her))?(?: (?:ook|altijd|gewoon|also))? ([^\W\d_][\w'’-]*)(?![\w'’-])"
+)
 _QUOTES = "'\"‘’“”"
 # a nickname with an article after a naming verb: "ze noemen hem de prins", "called the Boss"
 # (matched in a lowercased copy; after "heet" the text must have a capital there: "de baas heet
@@ -366,6 +373,15 @@ class ChatNameRecogniser(Recogniser):
             )
         )
 
+    def _nickname_like(self, key: str) -> bool:
+        """A known first name, a word shaped like a name, or one no dictionary knows."""
+        if self._blocked(key) or key in _HEDGES or key in _TITLE_WORDS:
+            return False
+        if key in first_names():
+            return zipf_frequency(key, "nl") < 5.0
+        rare = len(key) >= 3 and zipf_frequency(key, "nl") < 1.5 and zipf_frequency(key, "en") < 2.5
+        return _name_shaped(key) or (rare and not typo_of_common_word(key))
+
     def _blocked(self, key: str) -> bool:
         return len(key) < 2 or key in keep_words(self.keep_file) or key in common_words()
 
@@ -421,12 +437,18 @@ class ChatNameRecogniser(Recogniser):
                     continue
                 if _surname_like(surname, 4.5 if not alone else 3.0) or (alone and surname in surnames()):
                     yield Finding(m.start(1), m.end(1), "PERSON", self.name)
+        if "zeg" in lowered_text or "noem" in lowered_text or " call" in lowered_text:
+            for m in _SAYS_NICKNAME.finditer(lowered_text) if len(lowered_text) == len(text) else ():
+                key = fold(m.group(1))
+                if self._nickname_like(key):
+                    yield Finding(m.start(1), m.end(1), "PERSON", self.name)
         names, family = first_names(), surnames()
         toks = tokens(text)
         keys = _keys(text)
         lowered = lowered_words(text)
         i = 0
         several = len(toks) > 1
+        named: set[int] = set()  # the tokens taken as a name's first word here
         while i < len(toks):
             tok = toks[i]
             key = keys[i]
@@ -460,7 +482,9 @@ class ChatNameRecogniser(Recogniser):
                 # "Dennis of Den", "yasmina (yas)": a word after a name may be its alias
                 and not (i >= 1 and text[toks[i - 1].end : tok.start] == " (")
                 and not (
-                    prev in _ALIAS_WORDS and i >= 2 and (toks[i - 2].capitalised or keys[i - 2] in names)
+                    prev in _ALIAS_WORDS
+                    and i >= 2
+                    and (toks[i - 2].capitalised or keys[i - 2] in names or i - 2 in named)
                 )
             ):
                 i += 1
@@ -526,6 +550,11 @@ class ChatNameRecogniser(Recogniser):
                 and (quoted or (tok.capitalised and not tok.sentence_start) or keys[i - 2].startswith(key))
                 and len(key) >= 2
                 and key not in keep_words(self.keep_file)
+            )
+            # "hij heet kaan of kaantje", "mo of moestafa": after a name just taken, "of" and a
+            # word that looks like a name give its other form
+            alias = alias or (
+                prev in _ALIAS_WORDS and i >= 2 and i - 2 in named and self._nickname_like(key)
             )
             exempt = month_name or alias or strong_quoted or (
                 ((acting and key in names) or strong or titled or related) and key not in keep_words(
@@ -593,7 +622,7 @@ class ChatNameRecogniser(Recogniser):
             if not taken or (key in _HEDGES and not tok.capitalised) or key in _TITLE_WORDS:
                 i += 1
                 continue
-            end, j = tok.end, i + 1
+            end, j, first = tok.end, i + 1, i
             # "sanne de vries", "kevin yilmaz": extend over interfixes and a known surname
             while j < len(toks) and fold(toks[j].text) in _INTERFIX and toks[j].start - end <= 1:
                 j += 1
@@ -621,5 +650,6 @@ class ChatNameRecogniser(Recogniser):
                 ):
                     end = toks[j].end
                     i = j
+            named.add(first)
             yield Finding(tok.start, end, "PERSON", self.name)
             i += 1
