@@ -252,3 +252,21 @@ def test_districts_by_the_endings_of_old_field_names(text, expected):
 ])
 def test_field_name_endings_near_misses(text):
     assert places(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("den haag. laak. weet de straat niet", ["den haag"]),    # no cue, at the start
+    ("i live for den haag near the station", ["den haag"]),  # a cue typed wrong
+    ("mn tante zit nu bergen op zoom ofzo", ["bergen op zoom"]),
+])
+def test_towns_of_several_words_need_no_cue(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "op den duur wil ik weg",          # "den" in a phrase that is no town
+    "hij zit aan de kant",
+    "ik sta op de stoep",
+])
+def test_towns_of_several_words_near_misses(text):
+    assert places(text) == []

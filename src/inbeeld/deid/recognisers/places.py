@@ -213,6 +213,25 @@ class ChatPlaceRecogniser(Recogniser):
             return Finding(toks[k].start, toks[k].end, "PLACE", self.name)
         return None
 
+    @staticmethod
+    def _may_start_town_of_words(lowered: tuple[str, ...], i: int) -> bool:
+        return lowered[i] == "den" or (i + 1 < len(lowered) and lowered[i + 1] in ("aan", "op"))
+
+    def _town_of_words(self, text: str, toks: tuple[Token, ...], i: int) -> Finding | None:
+        """A town of two to four words that says what it is without a cue: one that starts with
+        "den" or has "aan"/"op" inside ("den haag", "capelle aan den ijssel", "bergen op zoom")."""
+        for n in (4, 3, 2):
+            run = toks[i : i + n]
+            if len(run) < n or any(run[k + 1].start - run[k].end != 1 for k in range(n - 1)):
+                continue
+            phrase = fold(text[run[0].start : run[-1].end])
+            words = phrase.split()
+            if words[0] != "den" and not any(w in ("aan", "op") for w in words[1:-1]):
+                continue
+            if phrase in placenames() and phrase not in keep_words(self.keep_file):
+                return Finding(run[0].start, run[-1].end, "PLACE", self.name)
+        return None
+
     def _no_listed_word(self, key: str) -> bool:
         """Neither a common word, a first name nor a keep word: what a district must be."""
         return (
@@ -273,6 +292,11 @@ class ChatPlaceRecogniser(Recogniser):
         last_end = -1  # where the last place found here ends
         for i, tok in enumerate(toks):
             if i == 0:
+                if self._may_start_town_of_words(lowered, 0):
+                    run = self._town_of_words(text, toks, 0)  # "den haag. laak."
+                    if run is not None:
+                        last_end = run.end
+                        yield run
                 continue
             prev = lowered[i - 1]
             listed = (
@@ -295,7 +319,13 @@ class ChatPlaceRecogniser(Recogniser):
                 )
             )
             if prev not in _CUE_WORDS and not postcode:
-                if len(tok.text) >= 6 and tok.text.islower() and _plain_town(fold(tok.text)):
+                run = None
+                if self._may_start_town_of_words(lowered, i) and prev not in ("van", "vd", "v"):
+                    run = self._town_of_words(text, toks, i)  # "den haag"; not "van den berg"
+                if run is not None:
+                    last_end = run.end
+                    yield run
+                elif len(tok.text) >= 6 and tok.text.islower() and _plain_town(fold(tok.text)):
                     nxt = self._neighbour_place(text, toks, i + 1)  # "tilburg noord"
                     last_end = nxt.end if nxt else tok.end
                     yield Finding(tok.start, last_end, "PLACE", self.name)  # "meestal schiedam of ..."
