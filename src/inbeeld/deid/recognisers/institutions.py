@@ -26,29 +26,30 @@ from inbeeld.deid.lexicons import (
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
 from inbeeld.deid.recognisers.propernouns import INSTITUTION_WORDS
+from inbeeld.deid.recognisers.words import lowered_words, tokens
 
 _ARTICLE = r"(?:(?:de|het|t|'t|the)\s+)?"
 # the words that say a name of an employer or a school follows (matched in a lowercased copy)
-_WORK_CUE = (
-    r"\b(?:werk|werkt|werken|werkte|werkten|gewerkt|baan|bijbaan|bijbaantje|stage|"
-    r"work|works|worked|working|job)\s+(?:bij|at|for)\s+"
-)
+_WORK_VERBS = ("werk", "werkt", "werken", "werkte", "werkten", "gewerkt", "baan", "bijbaan", "bijbaantje",
+               "stage", "work", "works", "worked", "working", "job")
+_SCHOOL_VERBS = ("zit", "zat", "zitten", "zaten", "ga", "gaat", "ging")
+_POSSESSIVES = ("mn", "mijn", "m'n", "zn", "zijn", "haar", "hun", "onze")
+_ROLES = ("mentor", "mentrix", "juf", "meester", "docent", "leraar", "lerares", "coach", "trainer",
+          "begeleider", "jongerenwerker", "voogd", "gezinsvoogd", "casemanager", "zorgcoördinator")
+_WORK_CUE = r"(?:" + "|".join(_WORK_VERBS) + r")\s+(?:bij|at|for)\s+"
 _SCHOOL_CUE = (
-    r"\b(?:zit|zat|zitten|zaten|ga|gaat|ging|zit ik|zat ik)\s+op\s+|\bschool\s*(?:is\s+|op\s+|:\s*)"
-    r"|\b(?:mn|mijn|m'n|zn|zijn|haar|hun|onze)\s+school\s+"  # "mn school carolus clusius college"
+    r"(?:" + "|".join(_SCHOOL_VERBS) + r")(?: ik)?\s+op\s+|school\s*(?:is\s+|op\s+|:\s*)"
+    r"|(?:" + "|".join(_POSSESSIVES) + r")\s+school\s+"  # "mn school carolus clusius college"
 )
 _ROLE_CUE = (
-    r"\b(?:mentor|mentrix|juf|meester|docent|leraar|lerares|coach|trainer|begeleider|"
-    r"jongerenwerker|voogd|gezinsvoogd|casemanager|zorgcoördinator)\s+(?:[^\W\d_]+\s+)?(?:is\s+)?"
-    r"(?:van|op|bij)\s+"
+    r"(?:" + "|".join(_ROLES) + r")\s+(?:[^\W\d_]+\s+)?(?:is\s+)?(?:van|op|bij)\s+"
 )
 # "i work for agency flexwork": the kind of employer before its name is left out
 _CUE = re.compile(
     rf"(?:{_WORK_CUE}|{_SCHOOL_CUE}|{_ROLE_CUE}){_ARTICLE}(?:(?:agency|company|bedrijf|uitzendbureau)\s+)?"
 )
-_CUE_LOOK = ("werk", "baan", "stage", "work", "job", " op ", "school", "mentor", "mentrix", "juf",
-             "meester", "docent", "leraar", "lerares", "coach", "trainer", "begeleider", "voogd",
-             "casemanager", "zorgcoördinator")
+# the words a cue starts with: the pattern is tried only where one stands
+_CUE_FIRST = frozenset(_WORK_VERBS + _SCHOOL_VERBS + _POSSESSIVES + _ROLES + ("school",))
 # kinds of business and school that stand before their name; the kind is part of the name
 # ("bakkerij van der linden"), as the proper-noun recogniser takes "Sportschool Fit4U"
 _KINDS = (
@@ -58,9 +59,10 @@ _KINDS = (
     "cbs", "pcbs", "rsg", "csg", "isk", "basisschool", "sportschool", "carwash",
 )
 _KIND = re.compile(
-    r"\b(?:" + "|".join(map(re.escape, _KINDS)) + rf")\s+{_ARTICLE}(?:(?:van der|van de|van)\s+)?"
+    r"(?:" + "|".join(map(re.escape, _KINDS)) + rf")\s+{_ARTICLE}(?:(?:van der|van de|van)\s+)?"
 )
 _INSTITUTION_SET = frozenset(INSTITUTION_WORDS) | frozenset(_KINDS)
+_KIND_FIRST = frozenset(kind.split()[0] for kind in _KINDS)
 _WORD = re.compile(r"([^\W\d_][\w'’.-]*[^\W_]|[^\W\d_])(?![\w'’-])")
 _GAP = re.compile(r"[ \t]+")
 # words that end a name: what follows it in a sentence
@@ -93,17 +95,20 @@ class LowercaseInstitutionRecogniser(Recogniser):
         lowered = text.lower()
         if len(lowered) != len(text):
             return  # offsets of the lowercased copy would not hold (rare letters)
-        if any(word in lowered for word in _CUE_LOOK):
-            for cue in _CUE.finditer(lowered):
-                end = self._name_end(lowered, cue.end(), kind_before=False)
+        # the patterns are tried only where a word that can open one stands (one pass over the
+        # words, shared with the other recognisers, instead of a scan of every position)
+        toks, words = tokens(text), lowered_words(text)
+        for i, word in enumerate(words):
+            if word in _CUE_FIRST:
+                cue = _CUE.match(lowered, toks[i].start)
+                end = self._name_end(lowered, cue.end(), kind_before=False) if cue else None
                 if end is not None:
-                    start = cue.end()
-                    yield Finding(start, end, "INSTITUTION", self.name)
-        if any(kind in lowered for kind in _KINDS):
-            for cue in _KIND.finditer(lowered):
-                end = self._name_end(lowered, cue.end(), kind_before=True)
+                    yield Finding(cue.end(), end, "INSTITUTION", self.name)
+            if word in _KIND_FIRST:
+                kind = _KIND.match(lowered, toks[i].start)
+                end = self._name_end(lowered, kind.end(), kind_before=True) if kind else None
                 if end is not None:
-                    yield Finding(cue.start(), end, "INSTITUTION", self.name)
+                    yield Finding(kind.start(), end, "INSTITUTION", self.name)
 
     def _name_end(self, lowered: str, pos: int, kind_before: bool) -> int | None:
         """Where the name that starts at `pos` ends: after the first word that is no ordinary

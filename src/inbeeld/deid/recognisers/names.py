@@ -173,11 +173,11 @@ NAME_MONTHS = frozenset({"april", "mei", "juni", "juli"})
 NUMBER_AFTER = re.compile(r"\s*\d")
 # an alias after a name: "Dennis of Den", "Brahim, of 'Bra'", "Rico alias Ricky"
 _ALIAS_WORDS = frozenset({"of", "or", "alias", "aka", "oftewel", "ofwel"})
-# what everyone calls someone: "iedereen zegt yoesie", "ze noemen me momo" (lowercased copy); the
-# word must look like a name, as "zegt" also leads plain speech ("iedereen zegt sorry")
-_SAYS_NICKNAME = re.compile(
-    r"\b(?:(?:iedereen|ze|zij|men|mensen|everyone|they) (?:zegt|zeggen|noemt|noemen)"
-    r"|(?:zegt|zeggen|noemt|noemen) (?:iedereen|ze|zij|men))"  # "op straat zeggen ze ..."
+# what everyone calls someone: "iedereen zegt yoesie", "ze noemen me momo", "zeggen ze altijd
+# tiko" (a lowercased copy); the word must look like a name, as "zegt" also leads plain speech
+_SAYING = frozenset({"zegt", "zeggen", "noemt", "noemen", "call", "calls"})
+_SAYERS = frozenset({"iedereen", "ze", "zij", "men", "mensen", "everyone", "they"})
+_SAID_NAME = re.compile(
     r"(?: (?:hem|haar|me|mij|him|her))?(?: (?:ook|altijd|gewoon|also))? ([^\W\d_][\w'’-]*)(?![\w'’-])"
 )
 _QUOTES = "'\"‘’“”"
@@ -373,6 +373,24 @@ class ChatNameRecogniser(Recogniser):
             )
         )
 
+    def _said_names(self, text: str, lowered_text: str) -> Iterator[Finding]:
+        """The name after "iedereen zegt", "ze noemen me", "zeggen ze (altijd)"."""
+        if len(lowered_text) != len(text):
+            return
+        toks, words = tokens(text), lowered_words(text)
+        for i, word in enumerate(words):
+            if word not in _SAYING:
+                continue
+            if i + 1 < len(words) and words[i + 1] in _SAYERS and toks[i + 1].start - toks[i].end == 1:
+                after = toks[i + 1].end  # "zeggen ze ..."
+            elif i and words[i - 1] in _SAYERS and toks[i].start - toks[i - 1].end == 1:
+                after = toks[i].end  # "ze zeggen ..."
+            else:
+                continue
+            m = _SAID_NAME.match(lowered_text, after)
+            if m is not None and self._nickname_like(fold(m.group(1))):
+                yield Finding(m.start(1), m.end(1), "PERSON", self.name)
+
     def _nickname_like(self, key: str) -> bool:
         """A known first name, a word shaped like a name, or one no dictionary knows."""
         if self._blocked(key) or key in _HEDGES or key in _TITLE_WORDS:
@@ -438,10 +456,7 @@ class ChatNameRecogniser(Recogniser):
                 if _surname_like(surname, 4.5 if not alone else 3.0) or (alone and surname in surnames()):
                     yield Finding(m.start(1), m.end(1), "PERSON", self.name)
         if "zeg" in lowered_text or "noem" in lowered_text or " call" in lowered_text:
-            for m in _SAYS_NICKNAME.finditer(lowered_text) if len(lowered_text) == len(text) else ():
-                key = fold(m.group(1))
-                if self._nickname_like(key):
-                    yield Finding(m.start(1), m.end(1), "PERSON", self.name)
+            yield from self._said_names(text, lowered_text)
         names, family = first_names(), surnames()
         toks = tokens(text)
         keys = _keys(text)

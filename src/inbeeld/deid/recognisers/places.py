@@ -213,10 +213,6 @@ class ChatPlaceRecogniser(Recogniser):
             return Finding(toks[k].start, toks[k].end, "PLACE", self.name)
         return None
 
-    @staticmethod
-    def _may_start_town_of_words(lowered: tuple[str, ...], i: int) -> bool:
-        return lowered[i] == "den" or (i + 1 < len(lowered) and lowered[i + 1] in ("aan", "op"))
-
     def _town_of_words(self, text: str, toks: tuple[Token, ...], i: int) -> Finding | None:
         """A town of two to four words that says what it is without a cue: one that starts with
         "den" or has "aan"/"op" inside ("den haag", "capelle aan den ijssel", "bergen op zoom")."""
@@ -290,9 +286,11 @@ class ChatPlaceRecogniser(Recogniser):
         # postcode, and most tokens have none (cheaper than looking behind every token)
         digits = [m.start() for m in _DIGIT.finditer(text)] if _DIGIT.search(text) else []
         last_end = -1  # where the last place found here ends
+        # where a town of several words may start: at "den", or a word before "aan"/"op"
+        town_starts = {k - (w != "den") for k, w in enumerate(lowered) if w in ("den", "aan", "op")}
         for i, tok in enumerate(toks):
             if i == 0:
-                if self._may_start_town_of_words(lowered, 0):
+                if 0 in town_starts:
                     run = self._town_of_words(text, toks, 0)  # "den haag. laak."
                     if run is not None:
                         last_end = run.end
@@ -320,7 +318,7 @@ class ChatPlaceRecogniser(Recogniser):
             )
             if prev not in _CUE_WORDS and not postcode:
                 run = None
-                if self._may_start_town_of_words(lowered, i) and prev not in ("van", "vd", "v"):
+                if i in town_starts and prev not in ("van", "vd", "v"):
                     run = self._town_of_words(text, toks, i)  # "den haag"; not "van den berg"
                 if run is not None:
                     last_end = run.end
