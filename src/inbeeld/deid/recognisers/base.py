@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import ClassVar
 
@@ -34,11 +34,17 @@ class Recogniser:
             # few messages hold what is needed: each is read alone (no pattern can then reach
             # into the next message)
             return [list(self.find(t)) if self.needs(t) else [] for t in texts]
+        return self.find_joined(texts, self.find)
+
+    def find_joined(
+        self, texts: Sequence[str], find: Callable[[str], Iterable[Finding]]
+    ) -> list[list[Finding]]:
+        """`find` run once over the joined texts, each finding handed back to its message."""
         if len(texts) == 1:
-            return [list(self.find(texts[0]))]
+            return [list(find(texts[0]))]
         joined, starts = join(texts)
         out: list[list[Finding]] = [[] for _ in texts]
-        for f in self.find(joined):
+        for f in find(joined):
             index = bisect_right(starts, f.start) - 1
             offset = starts[index]
             end = min(f.end - offset, len(texts[index]))  # never across a message boundary

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import chain
 
 from inbeeld.deid.lexicons import (
     common_words,
@@ -95,6 +96,19 @@ _PROFILE_CUE = re.compile(rf"\b(?:{_PLATFORM}|nepaccount|fake account)(?P<as> (?
 _PROFILE_NUMBERED = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3} \d{2,4}(?![\w-])")
 
 
+# what a handle found by its shape holds (a message without any is not read for shapes)
+_SHAPE_LOOK = re.compile(r"[\d_@#]")
+
+
+def _once(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Each span once: the rules overlap."""
+    seen: set[tuple[int, int]] = set()
+    for f in findings:
+        if (f.start, f.end) not in seen:
+            seen.add((f.start, f.end))
+            yield f
+
+
 @lru_cache(maxsize=65536)
 def _name_and_word(key: str) -> bool:
     """A first name glued to an English word ("svenboss", "jeaninemoney", "adilaxvip"):
@@ -153,18 +167,43 @@ class HandleRecogniser(Recogniser):
         return not all(self._common(p) or fold(p) in keep_words(self.keep_file) for p in words)
 
     def find(self, text: str) -> Iterator[Finding]:
-        seen: set[tuple[int, int]] = set()
-        for f in self._find(text):
-            if (f.start, f.end) not in seen:
-                seen.add((f.start, f.end))
-                yield f
+        return _once(chain(self._find_shapes(text), self._find_words(text)))
 
-    def _find(self, text: str) -> Iterator[Finding]:
-        for m in _AT.finditer(text):
+    def find_all(self, texts: Sequence[str]) -> list[list[Finding]]:
+        # the shapes need a digit, "_", "@" or "#": read in the few messages that hold one
+        out = self.find_joined(texts, self._find_words)
+        for index, text in enumerate(texts):
+            if _SHAPE_LOOK.search(text):
+                out[index] = list(_once(chain(self._find_shapes(text), out[index])))
+            elif out[index]:
+                out[index] = list(_once(out[index]))
+        return out
+
+    def _find_shapes(self, text: str) -> Iterator[Finding]:
+        """Handles by their shape: "@sanne", "sammie_xx04", "raj48", "ghost#4471"."""
+        for m in _AT.finditer(text) if "@" in text else ():
             end = m.end()
             while text[end - 1] == ".":
                 end -= 1
             yield Finding(m.start(), end, "HANDLE", self.name)
+        for m in _SHAPED.finditer(text):
+            token = m.group()
+            if fold(token) in keep_words(self.keep_file):
+                continue
+            plain = _WORD_NUMBER.fullmatch(token)
+            if plain and self._common(plain.group(1)):
+                continue  # "groep8", "covid19"
+            yield Finding(m.start(), m.end(), "HANDLE", self.name)
+        for m in _DISCORD_TAG.finditer(text) if "#" in text else ():
+            yield Finding(m.start(), m.end(), "HANDLE", self.name)
+        for m in _SHORT.finditer(text):
+            # street talk ("ewa") is a keep word, but with digits glued on it is someone's handle
+            if self._common(m.group("letters")):
+                continue
+            yield Finding(m.start(), m.end(), "HANDLE", self.name)
+
+    def _find_words(self, text: str) -> Iterator[Finding]:
+        """Handles by the words around them, and dotted, glued and display names."""
         lowered = text.lower()
         cues = _CUE_LOWER.finditer(lowered) if len(lowered) == len(text) else _CUE.finditer(text)
         for m in cues:
@@ -203,19 +242,9 @@ class HandleRecogniser(Recogniser):
             )
             if (shaped or strong or unknown) and not participle and not number:
                 yield Finding(start, start + len(token), "HANDLE", self.name)
-        for m in _SHAPED.finditer(text):
-            token = m.group()
-            if fold(token) in keep_words(self.keep_file):
-                continue
-            plain = _WORD_NUMBER.fullmatch(token)
-            if plain and self._common(plain.group(1)):
-                continue  # "groep8", "covid19"
-            yield Finding(m.start(), m.end(), "HANDLE", self.name)
         for m in _WORD_TOKEN.finditer(text):
             if _name_and_word(m.group().lower()):
                 yield Finding(m.start(), m.end(), "HANDLE", self.name)
-        for m in _DISCORD_TAG.finditer(text) if "#" in text else ():
-            yield Finding(m.start(), m.end(), "HANDLE", self.name)
         # cheap checks first: most texts have no dot inside a word, no emoji, no "name"; every
         # dotted token is found once and then judged by its shape
         if _DOT_INSIDE.search(text):
@@ -259,8 +288,3 @@ class HandleRecogniser(Recogniser):
                 run = _CAPITAL_WORDS.match(text, m.end())
                 if run:
                     yield Finding(run.start(), run.end(), "HANDLE", self.name)
-        for m in _SHORT.finditer(text):
-            # street talk ("ewa") is a keep word, but with digits glued on it is someone's handle
-            if self._common(m.group("letters")):
-                continue
-            yield Finding(m.start(), m.end(), "HANDLE", self.name)

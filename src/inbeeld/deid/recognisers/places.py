@@ -97,6 +97,12 @@ _TOPONYM = re.compile(
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)  # asked of most words of every conversation
+def _plain_town_as_written(word: str) -> bool:
+    """A plain town (below) written in lowercase."""
+    return word.islower() and _plain_town(fold(word))
+
+
 def _plain_town(key: str) -> bool:
     """A Dutch town that is no word in either language, so it needs no cue ("schiedam",
     "vlaardingen", "zwolle"); towns that are words ("bergen", "leiden", "best") still do.
@@ -303,10 +309,9 @@ class ChatPlaceRecogniser(Recogniser):
             if listed:
                 prev = "in"  # a town in a list of towns stands as if after "in"
             # a digit just before: after a postcode ("1234 ab zwolle", Belgian "2140 Antwerpen")
-            near = bisect_left(digits, tok.start - 16)
+            near = bisect_left(digits, tok.start - 16) if digits else 0
             postcode = (
-                bool(digits)
-                and near < len(digits)
+                near < len(digits)
                 and digits[near] < tok.start
                 and (
                     (
@@ -323,7 +328,7 @@ class ChatPlaceRecogniser(Recogniser):
                 if run is not None:
                     last_end = run.end
                     yield run
-                elif len(tok.text) >= 6 and tok.text.islower() and _plain_town(fold(tok.text)):
+                elif len(tok.text) >= 6 and _plain_town_as_written(tok.text):
                     nxt = self._neighbour_place(text, toks, i + 1)  # "tilburg noord"
                     last_end = nxt.end if nxt else tok.end
                     yield Finding(tok.start, last_end, "PLACE", self.name)  # "meestal schiedam of ..."
