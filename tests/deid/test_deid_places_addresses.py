@@ -270,3 +270,21 @@ def test_towns_of_several_words_need_no_cue(text, expected):
 ])
 def test_towns_of_several_words_near_misses(text):
     assert places(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ze woont rue de la station 14 sinds kort", ["rue de la station 14"]),   # kind first
+    ("i sleep chaussée de mons 310 with others", ["chaussée de mons 310"]),
+    ("het was Avenue Brugmann 77 denk ik", ["Avenue Brugmann 77"]),
+])
+def test_streets_of_brussels_and_wallonia(text, expected):
+    assert [text[f.start:f.end] for f in StreetRecogniser().find(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "we hebben place voor 2 mensen",       # plain words between the kind and a number
+    "de rue is 3 keer zo duur",
+    "the avenue was 5 min away",
+])
+def test_french_street_near_misses(text):
+    assert list(StreetRecogniser().find(text)) == []

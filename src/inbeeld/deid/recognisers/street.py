@@ -37,6 +37,21 @@ _LOWER_STREET = re.compile(
     rf"\b(?:aan|op|in|naar|bij|via|langs|vanaf) de ([a-zà-ÿ][a-zà-ÿ'’-]{{2,}}(?:{_LOWER_SUFFIXES}))(?![\w-])"
 )
 _ADDRESS_WORDS = ("adres", "address", "woon", "lives at", "live at", "living at")
+# streets of Brussels and Wallonia name their kind first: "rue de brabant 98", "chaussée de gand
+# 244", "Boulevard Maurice Lemonnier 142"; one to four words between the kind and the number
+# (matched in a lowercased copy; the kinds are looked for first)
+_FRENCH_KINDS = ("rue", "chaussée", "chaussee", "avenue", "boulevard", "place", "quai", "allée", "impasse")
+_FRENCH_ARTICLES = frozenset({"de", "du", "des", "la", "le", "d'", "l'"})
+
+
+def _plain(word: str) -> bool:
+    return word in common_words() or max(zipf_frequency(word, "nl"), zipf_frequency(word, "en")) >= 4.5
+
+
+_FRENCH_STREET = re.compile(
+    r"(?<![\w-])(?:" + "|".join(_FRENCH_KINDS) + r") +(?:(?:de la|de|du|des|la|le|d'|l') *)?"
+    r"(?:[^\W\d_][\w'’.-]* +){0,3}[^\W\d_][\w'’-]* +\d{1,4}[a-z]?(?![\w-])"
+)
 # a post-office box is an address too: "Postbus 1723"
 _POSTBUS = re.compile(r"(?i)\b(?:postbus|p\.?o\.? box)\s?\d{1,6}(?![\w])")
 _LETTER_SPACE_DIGIT = re.compile(r"[^\W\d_] +\d")
@@ -107,6 +122,15 @@ class StreetRecogniser(Recogniser):
             for m in _ADDRESS_CUE.finditer(text):
                 cued.add((m.start(1), m.end(1)))
                 yield Finding(m.start(1), m.end(1), "ADDRESS", self.name)
+        if len(lowered) == len(text) and any(kind in lowered for kind in _FRENCH_KINDS):
+            for m in _FRENCH_STREET.finditer(lowered):
+                # the name's words are no plain Dutch or English ones ("we hebben place voor 2")
+                # (after an article any word: "rue de brabant 98")
+                words = re.findall(r"[^\W\d_][\w'’]*", m.group())[1:]
+                if words[0] not in _FRENCH_ARTICLES and any(_plain(w) for w in words):
+                    continue
+                cued.add((m.start(), m.end()))
+                yield Finding(m.start(), m.end(), "ADDRESS", self.name)
         numbered: list[Finding] = []
         # cheap scan for "letter, spaces, digit"; the full pattern only runs on the word before
         for hit in _LETTER_SPACE_DIGIT.finditer(text):
