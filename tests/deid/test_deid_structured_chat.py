@@ -333,3 +333,23 @@ def test_number_recognisers_read_each_message_alone():
     assert found_all(IdNumberRecogniser(), texts) == [[], ["3120.55.874"]]
     # a message without a digit is not read by them, but a date in words after a cue still is
     assert found_all(BirthDateRecogniser(), ["geboren op vijf maart", "ok"]) == [["vijf maart"], []]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("mijn v-number is V 3310 2287 zegt de brief", ["V 3310 2287"]),      # the immigration number
+    ("my work permit W 7712 0045 expired", ["W 7712 0045"]),
+    ("they took my paszport ab 5512903", ["ab 5512903"]),                # Polish, lowercase letters
+    ("mn bsn is 1 9 4 2 2 7 3 0 5 sorry", ["1 9 4 2 2 7 3 0 5"]),        # digits typed one by one
+    ("het nummer van de pv is NL3300-2024-771203", ["NL3300-2024-771203"]),  # a police report
+])
+def test_id_numbers_after_more_cues(text, expected):
+    assert found(IdNumberRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ik heb een permit tot 2026",          # a year
+    "de pv is van 12 maart",               # a date
+    "my passport ok 12 days left",         # few digits after lowercase letters
+])
+def test_more_id_cue_near_misses(text):
+    assert found(IdNumberRecogniser(), text) == []

@@ -510,14 +510,21 @@ _ID_CUE = re.compile(
     r"passport|id card|"
     # English and foreign cues of migrant workers: "personal code" (Lithuanian asmens kodas),
     # "asylum number", "seaman('s) book", Romanian "buletin", "copy of my card"
-    r"personal code|personal number|asylum|asiel|seaman'?s? book|buletin|card|document)(?:nummer|nr)?\b"
+    r"personal code|personal number|asylum|asiel|seaman'?s? book|buletin|card|document|"
+    # the v-number of the immigration service, a permit, a passport in Polish, Romanian,
+    # Turkish and French, a police report (pv) and a report's number
+    r"v[- ]?number|vnummer|permit number|work permit|permit|paszport|pașaport|pasaport|pasaportu|"
+    r"passeport|pv|proces-verbaal|meldingnummer|meldingsnummer)(?:nummer|nr)?\b"
 )
 _ID_CUE_ANY_CASE = re.compile("(?i)" + _ID_CUE.pattern)
 # a document number: one token of 6-20 letters and digits with a digit, or digit groups, or
 # capital letters and digits apart ("RX 419286")
 _ID_VALUE = re.compile(
     r"(?i)(?<![\w])(?:(?=[A-Z-]*\d)[A-Z0-9]{2,20}(?:-[A-Z0-9]{2,20}){1,3}|(?=[A-Z]*\d)[A-Z0-9]{6,20}"
-    r"|\d{1,9}(?:[ .-]\d{1,9}){1,4}|(?-i:[A-Z]{1,3}) \d{2,9}(?:[ .]\d{2,9}){0,3})(?![\w])"
+    # digit groups ("2 3 8 4 1 0 9 5 7" typed one by one), or letters apart from digits ("EN 4172953",
+    # lowercase "ek 4829173" with six digits or more)
+    r"|\d{1,9}(?:[ .-]\d{1,9}){1,8}|(?-i:[A-Z]{1,3}) \d{2,9}(?:[ .]\d{2,9}){0,3}"
+    r"|(?-i:[a-z]{2}) \d{6,9})(?![\w])"
 )
 # without a cue: a capital letter-digit code ("A07731942", "E74K1P930"; passports, seaman's books,
 # residence cards): one or two letters and 6-9 digits, or 8-12 letters and digits with 5 digits
