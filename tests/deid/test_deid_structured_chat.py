@@ -354,3 +354,19 @@ def test_id_numbers_after_more_cues(text, expected):
 ])
 def test_more_id_cue_near_misses(text):
     assert found(IdNumberRecogniser(), text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik ben 16. negen april 2008", ["negen april 2008"]),           # a full date, day in words
+    ("born twenty-first march 1999 in lagos", ["twenty-first march 1999"]),
+])
+def test_full_dates_with_the_day_in_words(text, expected):
+    assert found(BirthDateRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "in april 2008 kwam ik hier",        # a month and a year: no day
+    "we gaan op negen april",            # no year and no birth cue
+])
+def test_day_in_words_near_misses(text):
+    assert found(BirthDateRecogniser(), text) == []

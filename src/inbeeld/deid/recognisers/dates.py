@@ -88,6 +88,10 @@ _CUED_DATE = re.compile(
     rf"|{_DAY}\s?[./-]\s?{_MONTH_NUM}\s?[./-]\s?(?:{_YEAR}|\d{{2}})"
     rf"|(?:19|20)\d{{2}}\s?[./-]\s?{_MONTH_NUM}\s?[./-]\s?{_DAY})(?![\w])"
 )
+# a full date with its day in words ("vijf januari 2006"): found by its year, then the words
+# before it checked (the day words are many)
+_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}(?![\w])")
+_WORD_DAY_MONTH_BEFORE = re.compile(rf"(?i)(?<![\w])(?:{_DAY_WORD})\s+{_MONTHS}\.?,?\s+$")
 # a year in words after the month ("april tweeduizendvijf", "march nineteen ninety one")
 _YEAR_WORDS = re.compile(
     r"(?i),?[\s-]+(?:tweeduizend[a-zë]*|negentienhonderd[a-zë]*|negentien|two thousand|nineteen|twenty)"
@@ -204,6 +208,12 @@ class BirthDateRecogniser(Recogniser):
             month = _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start())
             if month is not None:
                 yield Finding(month.start(), m.end(), "DATE_OF_BIRTH", self.name)
+        for m in _YEAR_ONLY.finditer(text):
+            if m.start() and text[m.start() - 1].isalnum():
+                continue
+            day = _WORD_DAY_MONTH_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if day is not None:
+                yield Finding(day.start(), m.end(), "DATE_OF_BIRTH", self.name)
         for m in _DAY_MONTH.finditer(text):
             if self._cued(text, m.start(), m.end()):
                 yield Finding(m.start(), m.end(), "DATE_OF_BIRTH", self.name)
