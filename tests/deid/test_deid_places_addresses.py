@@ -288,3 +288,18 @@ def test_streets_of_brussels_and_wallonia(text, expected):
 ])
 def test_french_street_near_misses(text):
     assert list(StreetRecogniser().find(text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("we zitten in een flat in nieuwegein, dukatenburg 14", ["dukatenburg 14"]),  # no street ending
+    ("mn tante woont kanaleneiland 22 toch", []),             # a district, no street of the list
+])
+def test_register_streets_without_a_street_ending_need_a_number(text, expected):
+    assert streets(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ik ben 17", "ik kom om 12 uur", "we waren met 4 man", "in groep 7 zat ik", "op de markt 5 euro",
+])
+def test_register_street_number_near_misses(text):
+    assert streets(text) == []

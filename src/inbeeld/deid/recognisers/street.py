@@ -55,6 +55,17 @@ _FRENCH_STREET = re.compile(
 # a post-office box is an address too: "Postbus 1723"
 _POSTBUS = re.compile(r"(?i)\b(?:postbus|p\.?o\.? box)\s?\d{1,6}(?![\w])")
 _LETTER_SPACE_DIGIT = re.compile(r"[^\W\d_] +\d")
+# a house number after a street of the register: not a time, an amount or an age ("om 12 uur")
+_REGISTER_NUMBER = re.compile(
+    r" +\d{1,4}[a-zA-Z]?(?![\w:/-]|[.,]\d"
+    r"| ?(?:jaar|jr|euro|eur|uur|min|keer|km|kg|cm|m|%|x|man|mensen|dagen|weken)(?!\w))"
+)
+
+
+def _plain_word(word: str) -> bool:
+    """A word any chat may hold: listed as common, a first name or frequent."""
+    key = word.lower()
+    return key in common_words() or key in first_names() or zipf_frequency(key, "nl") >= 3.5
 _SUFFIXES = tuple(STREET_SUFFIXES.split("|"))
 
 
@@ -81,6 +92,7 @@ _LISTED_END = re.compile(
 # start would cost more than all the rest of this recogniser)
 _WORD_START = re.compile(r"[^\W\d_][\w'’-]*$|$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*) $")
+_LAST_WORD = re.compile(r"(?<![\w'’.-])([^\W\d_][\w'’-]*)$")
 _WORD_AFTER = re.compile(r" ([^\W\d_][\w'’-]*)")
 _INTERFIXES = frozenset({"van", "de", "der", "den", "en", "ter", "te", "het", "op", "aan"})
 # kinds of road that open a street's name: "laan van westenenk", "plein der verenigde naties"
@@ -143,12 +155,45 @@ class StreetRecogniser(Recogniser):
                 m = _ADDRESS.search(text, m.end(), hit.end() + 12)
             if m is not None and m.start() <= word_start and (m.start(), m.end()) not in cued:
                 numbered.append(Finding(m.start(), m.end(), "ADDRESS", self.name))
+        # a street of the register that ends like no street, with a house number: "dukatenburg
+        # 14", "grote oost 17" (the words must be no plain ones: "ik ben 17", "om 12")
+        for hit in _LETTER_SPACE_DIGIT.finditer(text):
+            found = self._register_street_numbered(text, hit.start() + 1)
+            taken = [(f.start, f.end) for f in numbered] + list(cued)
+            if found is not None and not any(s <= found.start < e for s, e in taken):
+                numbered.append(found)
         yield from numbered
         # a register street is only news where no address found above holds it already
         for finding in self._listed(text, lowered):
             inside = any(f.start <= finding.start and finding.end <= f.end for f in numbered)
             if not inside and (finding.start, finding.end) not in cued:
                 yield finding
+
+    def _register_street_numbered(self, text: str, end: int) -> Finding | None:
+        """The one to three words before `end` (a space, then a house number) as a street of
+        the register, with the number; None when they are no street or plain words."""
+        number = _REGISTER_NUMBER.match(text, end)
+        if number is None:
+            return None
+        words: list[str] = []
+        start, best = end, -1
+        for k in range(3):
+            prev = (_WORD_BEFORE if k else _LAST_WORD).search(text, max(0, start - 30), start)
+            if prev is None:
+                break
+            words.insert(0, prev.group(1))
+            start = prev.start(1)
+            key = street_key(" ".join(words))
+            if (
+                key in street_names()
+                and len(key) >= 6
+                and not all(w.lower() in _INTERFIXES or _plain_word(w) for w in words)
+                and not _plain_word(words[-1])
+            ):
+                best = start
+        if best < 0:
+            return None
+        return Finding(best, number.end(), "ADDRESS", self.name)
 
     def _listed(self, text: str, lowered: str) -> Iterator[Finding]:
         """A street of the register, also written in lowercase or in parts, without a number."""

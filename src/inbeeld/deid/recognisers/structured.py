@@ -519,12 +519,18 @@ _ID_CUE = re.compile(
 _ID_CUE_ANY_CASE = re.compile("(?i)" + _ID_CUE.pattern)
 # a document number: one token of 6-20 letters and digits with a digit, or digit groups, or
 # capital letters and digits apart ("RX 419286")
+# two-letter words before a number are no document letters ("is 715302468")
+_TWO_LETTER_WORDS = (
+    "is", "en", "op", "in", "of", "at", "on", "to", "my", "me", "he", "we", "ik", "je", "ze", "nu", "al",
+    "er", "na", "om", "ja", "no", "so", "as", "be", "by", "do", "go", "if", "it", "or", "up", "us", "an",
+    "am", "da", "de", "te", "nr",
+)
 _ID_VALUE = re.compile(
     r"(?i)(?<![\w])(?:(?=[A-Z-]*\d)[A-Z0-9]{2,20}(?:-[A-Z0-9]{2,20}){1,3}|(?=[A-Z]*\d)[A-Z0-9]{6,20}"
     # digit groups ("2 3 8 4 1 0 9 5 7" typed one by one), or letters apart from digits ("EN 4172953",
     # lowercase "ek 4829173" with six digits or more)
     r"|\d{1,9}(?:[ .-]\d{1,9}){1,8}|(?-i:[A-Z]{1,3}) \d{2,9}(?:[ .]\d{2,9}){0,3}"
-    r"|(?-i:[a-z]{2}) \d{6,9})(?![\w])"
+    r"|(?!(?:" + "|".join(_TWO_LETTER_WORDS) + r") )(?-i:[a-z]{2}) \d{6,9})(?![\w])"
 )
 # without a cue: a capital letter-digit code ("A07731942", "E74K1P930"; passports, seaman's books,
 # residence cards): one or two letters and 6-9 digits, or 8-12 letters and digits with 5 digits
