@@ -370,3 +370,22 @@ def test_full_dates_with_the_day_in_words(text, expected):
 ])
 def test_day_in_words_near_misses(text):
     assert found(BirthDateRecogniser(), text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik heb alleen een pasje met nummer W-55120934", ["W-55120934"]),     # a bare "nummer"
+    ("onder nummer Kvbt 330219 staat hij", ["Kvbt 330219"]),
+    ("mijn personeelsnummer daar is HT-20417", ["HT-20417"]),             # a staff number
+    ("chauffeurskaart is DK 5512 0931 ok", ["DK 5512 0931"]),
+])
+def test_codes_after_a_bare_number_word_or_a_staff_cue(text, expected):
+    assert expected[0] in found(IdNumberRecogniser(), text)
+
+
+@pytest.mark.parametrize("text", [
+    "nummer 5 van de lijst",               # no letters
+    "mijn nummer is 0612345678",           # a phone number: the phone recogniser's
+    "huisnummer A12 toch",                 # too few digits
+])
+def test_bare_number_word_near_misses(text):
+    assert found(IdNumberRecogniser(), text) == []

@@ -514,7 +514,10 @@ _ID_CUE = re.compile(
     # the v-number of the immigration service, a permit, a passport in Polish, Romanian,
     # Turkish and French, a police report (pv) and a report's number
     r"v[- ]?number|vnummer|permit number|work permit|permit|paszport|pașaport|pasaport|pasaportu|"
-    r"passeport|pv|proces-verbaal|meldingnummer|meldingsnummer)(?:nummer|nr)?\b"
+    r"passeport|pv|proces-verbaal|meldingnummer|meldingsnummer|"
+    # staff and driver numbers of workers: "personeelsnummer GS-11842", "chauffeurskaart CK 2208 4417"
+    r"personeelsnummer|personeelsnr|personnel number|employee number|werknemersnummer|"
+    r"chauffeurskaart|bestuurderskaart|driver card|card no)(?:nummer|nr)?\b"
 )
 _ID_CUE_ANY_CASE = re.compile("(?i)" + _ID_CUE.pattern)
 # a document number: one token of 6-20 letters and digits with a digit, or digit groups, or
@@ -554,6 +557,15 @@ _DATE_DIGITS = re.compile(
     r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 )
 _DOC_NUMBER = re.compile(r"(?<![\w])[A-NP-Z]{2}[A-NP-Z0-9]{6}\d(?![\w])")
+
+
+_NUMBER_WORD = re.compile(r"(?<![\w-])(?:nummer|number)(?: is|:)? ")
+# letters then digits ("EK 4827193", "V-18240073"), hyphenated parts with a capital
+# ("PL2200-2025-418392"), or one capital code ("Z4917625")
+_LETTERED_CODE = re.compile(
+    r"(?:[A-Za-z]{1,4}[ -]?\d[\d-]*|(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)+"
+    r"|(?=[A-Z]*\d)[A-Z][A-Z0-9]{5,})(?![\w-])"
+)
 
 
 class IdNumberRecogniser(Recogniser):
@@ -615,6 +627,16 @@ class IdNumberRecogniser(Recogniser):
             found = self._value_after(text, cue.end(), min(len(text), cue.end() + self.window), seen)
             if found is not None:
                 yield found
+        # "met nummer V-18240073", "onder nummer Rbtv 201884": after a bare "nummer" only a
+        # code of letters and digits (a phone number or an amount has no letters)
+        lowered = text.lower()
+        if len(lowered) == len(text) and ("nummer" in lowered or "number" in lowered):
+            for cue in _NUMBER_WORD.finditer(lowered):
+                value = _LETTERED_CODE.match(text, cue.end())
+                digits = sum(c.isdigit() for c in value.group()) if value else 0
+                if value is not None and value.start() not in seen and digits >= 4:
+                    seen.add(value.start())
+                    yield Finding(value.start(), value.end(), "ID_NUMBER", self.name)
         for m in _DOC_NUMBER.finditer(text):
             if sum(c.isdigit() for c in m.group()) >= 3:
                 seen.add(m.start())
