@@ -210,3 +210,22 @@ def test_nicknames_that_everyone_uses_and_aliases_after_of(pipeline, text, name)
 ])
 def test_nickname_near_misses(pipeline, text, word):
     assert f" {word}" in masked(pipeline, text)[0]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("de baas henk-jan zegt niks", "henk-jan"),             # a double first name
+    ("ik ken anne-sophie van school", "anne-sophie"),
+    ("the coordinator is radek. he shouts", "radek"),       # a relation's "is" before the name
+    ("mn pleegmoeder ineke zou boos worden", "ineke"),      # foster family
+])
+def test_double_names_and_more_relations(pipeline, text, name):
+    assert name not in masked(pipeline, text)[0]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("mijn baas is boos", "boos"),
+    ("haar vriend is marokkaans", "marokkaans"),
+    ("Hello madam, I am from India", "I am"),
+])
+def test_relation_is_near_misses(pipeline, text, word):
+    assert word in masked(pipeline, text)[0]

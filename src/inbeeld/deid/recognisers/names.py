@@ -35,7 +35,11 @@ RELATIONS = (
     "klasgenoot|klasgenote|advocaat|advocate|coach|trainer|chef|manager|zoon|dochter|kind|"
     "kleinzoon|kleindochter|vriendinnen|vrienden|jongen|meisje|man|vrouw|gast|chick|dude|"
     "brother|sister|cousin|uncle|aunt|boss|husband|wife|partner|vriendje|date|kennis|familielid|"
-    "klant|klanten|contact|collega's|vriendengroep"
+    "klant|klanten|contact|collega's|vriendengroep|"
+    # foster family and the bosses of exploited workers
+    "pleegmoeder|pleegvader|pleegbroer|pleegzus|stiefbroer|stiefzus|halfbroer|halfzus|zwager|"
+    "coordinator|coördinator|supervisor|voorman|ploegleider|teamleider|eigenaar|eigenaresse|owner|"
+    "landlord|huisbaas|madam"
 )
 # "mn grote neef", "haar nieuwe vriend": a relation with an adjective is still a relation
 _ADJECTIVES = (
@@ -81,7 +85,8 @@ _WEAK = re.compile(
     rf"\bsorry|\bsamen met|\bcontact met|\bken alleen|\bvooral|"
     rf"\b(?:mn|mijn|m'n|zn|zijn|z'n|haar|d'r|der|onze|ons|je|jouw|jullie|die|een|my|his|her|the|a|de|het)"
     rf"\s+['\"‘’“”]?(?:{_ADJECTIVES}\s+)?(?:{RELATIONS}))"
-    r"[\s,:'\"‘’“”]*$"
+    # "the coordinator is tomek": the relation's "is" before the name
+    r"(?:\s+(?:is|was))?[\s,:'\"‘’“”]*$"
     # apposition: "een vriend van de familie, joshua, zegt ..."
     rf"|\b(?:{RELATIONS}|familie)\b[^,.!?\n]{{0,30}},\s*$"
 )
@@ -233,6 +238,22 @@ _PREPOSITIONS = frozenset({"met", "van", "bij", "om", "via", "tegen", "voor", "a
 _BE = re.compile(r"\s+(?:is|was|wordt|werd|heeft|had|uit (?:mijn|zijn|haar|de|het))\b")
 
 
+class _FirstNames:
+    """The first-name list, which also knows double names joined by a hyphen ("henk-jan",
+    "anne-marie") when each part is a first name."""
+
+    def __init__(self, names: frozenset[str]) -> None:
+        self.names = names
+
+    def __contains__(self, key: object) -> bool:
+        if key in self.names:
+            return True
+        if not isinstance(key, str) or "-" not in key:
+            return False
+        parts = key.split("-")
+        return len(parts) == 2 and all(len(p) >= 2 and p in self.names for p in parts)
+
+
 @lru_cache(maxsize=64)
 def _keys(text: str) -> list[str]:
     """The folded key of each token of the text (lowercase, accents off)."""
@@ -336,7 +357,7 @@ def _name_shaped(key: str) -> bool:
 @lru_cache(maxsize=65536)
 def _plain_word(key: str) -> bool:
     """In no name list, no month that is a name, not shaped like a name."""
-    return key not in first_names() and key not in NAME_MONTHS and not _name_shaped(key)
+    return key not in _FirstNames(first_names()) and key not in NAME_MONTHS and not _name_shaped(key)
 
 
 class ChatNameRecogniser(Recogniser):
@@ -457,7 +478,7 @@ class ChatNameRecogniser(Recogniser):
                     yield Finding(m.start(1), m.end(1), "PERSON", self.name)
         if "zeg" in lowered_text or "noem" in lowered_text or " call" in lowered_text:
             yield from self._said_names(text, lowered_text)
-        names, family = first_names(), surnames()
+        names, family = _FirstNames(first_names()), surnames()
         toks = tokens(text)
         keys = _keys(text)
         lowered = lowered_words(text)
@@ -527,7 +548,9 @@ class ChatNameRecogniser(Recogniser):
             weak_cue = _WEAK.search(context) is not None
             strong_cue = prev in _STRONG_ENDS and _STRONG.search(context) is not None
             # "mijn vriend Ben laat ...": a capital after a relation is a name, even "Ben" or "Storm"
-            related = tok.capitalised and not tok.sentence_start and prev in _CAPITAL_CUES and weak_cue
+            related = (  # (not "Hello madam, I am ...")
+                tok.capitalised and not tok.sentence_start and prev in _CAPITAL_CUES and weak_cue
+            ) and len(key) >= 2
             # a name that is also a common word ("Storm", "Bas") only counts as a subject that acts
             strong = strong_cue and not _NAMING_A_THING.search(context)
             # "ik heet trouwens Joey": a common lowercase word before a capitalised one is not
@@ -581,6 +604,8 @@ class ChatNameRecogniser(Recogniser):
                 continue
             freq = zipf_frequency(key, "nl")
             known = key in names
+            if known and "-" in key:
+                freq = 0.0  # "henk-jan": the parts' frequency says nothing about a double name
             # a word no dictionary knows ("tesfay", "ruchil"): after a cue, a name
             unknown = len(key) >= 3 and freq < 1.0 and zipf_frequency(key, "en") < 2.0
             unknown = unknown and not typo_of_common_word(key)
