@@ -49,3 +49,29 @@ def test_lowercase_institutions(text, expected):
 ])
 def test_lowercase_institution_near_misses(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik werk bij een dc, via wezep logistics", ["wezep logistics"]),   # a tail word ends the name
+    ("agency is dravik staffing in venlo", ["dravik staffing"]),
+    ("we slapen in hotel de zeekoe ofzo", ["de zeekoe"]),             # the codable kind stays
+    ("ze werkt in restaurant het kompas", ["restaurant het kompas"]),   # an article: any word
+    ("mn broertje zit op obs de klimop", ["obs de klimop"]),
+])
+def test_tail_words_and_named_kinds(text, expected):
+    assert found(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "het is een goede carwash",         # plain words before the tail
+    "after 23:00 only, restaurant closes",  # a kind named by a plain word needs an article
+    "heeft uw hotel een protocol",       # "een": a village, but an article here
+    "we moeten naar het hotel toe",
+])
+def test_tail_and_kind_near_misses(text):
+    assert found(text) == []
+
+
+def test_a_cue_does_not_reach_into_the_next_message():
+    texts = ["ik vraag het wel aan mn mentor", "op het rooster staat niks"]
+    assert LowercaseInstitutionRecogniser().find_all(texts) == [[], []]

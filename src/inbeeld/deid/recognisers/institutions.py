@@ -26,9 +26,9 @@ from inbeeld.deid.lexicons import (
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
 from inbeeld.deid.recognisers.propernouns import INSTITUTION_WORDS
-from inbeeld.deid.recognisers.words import lowered_words, tokens
+from inbeeld.deid.recognisers.words import Token, lowered_words, tokens
 
-_ARTICLE = r"(?:(?:de|het|t|'t|the)\s+)?"
+_ARTICLE = r"(?:(?:de|het|t|'t|the)[ \t]+)?"
 # the words that say a name of an employer or a school follows (matched in a lowercased copy)
 _WORK_VERBS = ("werk", "werkt", "werken", "werkte", "werkten", "gewerkt", "baan", "bijbaan", "bijbaantje",
                "stage", "work", "works", "worked", "working", "job")
@@ -36,17 +36,17 @@ _SCHOOL_VERBS = ("zit", "zat", "zitten", "zaten", "ga", "gaat", "ging")
 _POSSESSIVES = ("mn", "mijn", "m'n", "zn", "zijn", "haar", "hun", "onze")
 _ROLES = ("mentor", "mentrix", "juf", "meester", "docent", "leraar", "lerares", "coach", "trainer",
           "begeleider", "jongerenwerker", "voogd", "gezinsvoogd", "casemanager", "zorgcoördinator")
-_WORK_CUE = r"(?:" + "|".join(_WORK_VERBS) + r")\s+(?:bij|at|for)\s+"
+_WORK_CUE = r"(?:" + "|".join(_WORK_VERBS) + r")[ \t]+(?:bij|at|for)[ \t]+"
 _SCHOOL_CUE = (
-    r"(?:" + "|".join(_SCHOOL_VERBS) + r")(?: ik)?\s+op\s+|school\s*(?:is\s+|op\s+|:\s*)"
-    r"|(?:" + "|".join(_POSSESSIVES) + r")\s+school\s+"  # "mn school carolus clusius college"
+    r"(?:" + "|".join(_SCHOOL_VERBS) + r")(?: ik)?[ \t]+op[ \t]+|school[ \t]*(?:is[ \t]+|op[ \t]+|:[ \t]*)"
+    r"|(?:" + "|".join(_POSSESSIVES) + r")[ \t]+school[ \t]+"  # "mn school carolus clusius college"
 )
 _ROLE_CUE = (
-    r"(?:" + "|".join(_ROLES) + r")\s+(?:[^\W\d_]+\s+)?(?:is\s+)?(?:van|op|bij)\s+"
+    r"(?:" + "|".join(_ROLES) + r")[ \t]+(?:[^\W\d_]+[ \t]+)?(?:is[ \t]+)?(?:van|op|bij)[ \t]+"
 )
 # "i work for agency flexwork": the kind of employer before its name is left out
 _CUE = re.compile(
-    rf"(?:{_WORK_CUE}|{_SCHOOL_CUE}|{_ROLE_CUE}){_ARTICLE}(?:(?:agency|company|bedrijf|uitzendbureau)\s+)?"
+    rf"(?:{_WORK_CUE}|{_SCHOOL_CUE}|{_ROLE_CUE}){_ARTICLE}(?:(?:agency|company|bedrijf|uitzendbureau)[ \t]+)?"
 )
 # the words a cue starts with: the pattern is tried only where one stands
 _CUE_FIRST = frozenset(_WORK_VERBS + _SCHOOL_VERBS + _POSSESSIVES + _ROLES + ("school",))
@@ -56,10 +56,26 @@ _KINDS = (
     "stichting", "bakkerij", "slagerij", "kapsalon", "barbershop", "nagelstudio", "nails by",
     "cafetaria", "snackbar", "eethuis", "shoarma", "pizzeria", "kwekerij", "schoonmaakbedrijf",
     "uitzendbureau", "jongerencentrum", "buurthuis", "jeugdbescherming", "welzijnsgroep", "obs",
-    "cbs", "pcbs", "rsg", "csg", "isk", "basisschool", "sportschool", "carwash",
+    "cbs", "pcbs", "rsg", "csg", "isk", "basisschool", "sportschool", "carwash", "grillroom",
+    "restaurant", "pleegzorg", "hotel", "camping", "vakantiepark",
+)
+# kinds the research codes (formats.md: generic place types): the name after them is masked,
+# the kind stays ("hotel [INSTITUTION-1]")
+_CODABLE_KINDS = frozenset({"hotel", "camping", "vakantiepark"})
+# kinds named by ordinary words as often as by names: only with an article after them
+_ARTICLE_ONLY_KINDS = _CODABLE_KINDS | {"restaurant"}
+# a kind, then an article: the name after it may be any word ("restaurant het anker",
+# "obs de regenboog")
+_ARTICLE_AFTER_KIND = re.compile(r"\S+(?: by)?[ \t]+(?:de|het|t|'t|the)[ \t]")
+# the words that end an employer's name, lowercase or not: "limes logistics", "kempen
+# uitzendgroep", "euro agro staffing", "iron temple gym"
+_TAILS = frozenset(
+    {"logistics", "logistiek", "staffing", "uitzendgroep", "uitzendwerk", "jobs", "flex", "cargo",
+     "gym", "wash", "carwash", "express", "transport", "services", "personeel", "personeelsdiensten",
+     "detachering", "vastgoed", "bouw", "uitzendbureau", "installatietechniek"}
 )
 _KIND = re.compile(
-    r"(?:" + "|".join(map(re.escape, _KINDS)) + rf")\s+{_ARTICLE}(?:(?:van der|van de|van)\s+)?"
+    r"(?:" + "|".join(map(re.escape, _KINDS)) + rf")[ \t]+{_ARTICLE}(?:(?:van der|van de|van)[ \t]+)?"
 )
 _INSTITUTION_SET = frozenset(INSTITUTION_WORDS) | frozenset(_KINDS)
 _KIND_FIRST = frozenset(kind.split()[0] for kind in _KINDS)
@@ -106,15 +122,45 @@ class LowercaseInstitutionRecogniser(Recogniser):
                     yield Finding(cue.end(), end, "INSTITUTION", self.name)
             if word in _KIND_FIRST:
                 kind = _KIND.match(lowered, toks[i].start)
-                end = self._name_end(lowered, kind.end(), kind_before=True) if kind else None
+                if kind is None:
+                    continue
+                named = _ARTICLE_AFTER_KIND.match(lowered, kind.start()) is not None
+                if word in _ARTICLE_ONLY_KINDS and not named:
+                    continue  # "restaurant closes", "hotel een protocol"
+                end = self._name_end(lowered, kind.end(), kind_before=True, any_word=named)
                 if end is not None:
-                    yield Finding(kind.start(), end, "INSTITUTION", self.name)
+                    # (after a codable kind the name begins with its article: "hotel [de brink]")
+                    start = _GAP.match(lowered, toks[i].end).end() if word in _CODABLE_KINDS else kind.start()
+                    yield Finding(start, end, "INSTITUTION", self.name)
+            if word in _TAILS and i:
+                start = self._name_start(words, toks, i)
+                if start is not None:
+                    yield Finding(start, toks[i].end, "INSTITUTION", self.name)
 
-    def _name_end(self, lowered: str, pos: int, kind_before: bool) -> int | None:
+    def _name_start(self, words: tuple[str, ...], toks: tuple[Token, ...], i: int) -> int | None:
+        """Where the one to three words before a tail word that name an employer start: the
+        words are no plain Dutch ones and one of them is rare, a place or a name."""
+        start, named = None, False
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if toks[k + 1].start - toks[k].end > 1 or words[k] in _BOUNDARY or self._listed(words[k]):
+                break
+            key = fold(words[k])
+            nl = zipf_frequency(key, "nl")
+            if nl >= 4.0 and key not in all_places():
+                break  # "een goede logistics": a plain word
+            named = named or nl < 3.0 or key in all_places() or key in first_names()
+            start = toks[k].start
+        return start if named else None
+
+    def _name_end(self, lowered: str, pos: int, kind_before: bool, any_word: bool = False) -> int | None:
         """Where the name that starts at `pos` ends: after the first word that is no ordinary
-        word and up to two more such words; None when the first word is an ordinary one."""
+        word (any word but a boundary when `any_word`) and up to two more such words; None when
+        the first word is an ordinary one."""
         first = _WORD.match(lowered, pos)
-        if first is None or not self._first_word(fold(first.group(1)), kind_before):
+        if first is None:
+            return None
+        key = fold(first.group(1))
+        if not (self._first_word(key, kind_before) or (any_word and len(key) >= 3 and key not in _BOUNDARY)):
             return None
         end, taken = first.end(), 1
         while taken < 3:
@@ -129,7 +175,7 @@ class LowercaseInstitutionRecogniser(Recogniser):
         return key in common_words() or key in keep_words(self.keep_file) or key in _BOUNDARY
 
     def _first_word(self, key: str, kind_before: bool) -> bool:
-        if kind_before and (key in _COMPASS or key in all_places()):
+        if kind_before and (key in _COMPASS or (key in all_places() and not self._listed(key))):
             return True  # "jeugdbescherming noord", "isk groningen"
         if len(key) < 2 or self._listed(key) or key in _LEVELS or key in _INSTITUTION_SET:
             return False  # "ik werk bij een carwash", "work at carwash": a kind, no name
