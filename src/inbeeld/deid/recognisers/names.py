@@ -238,20 +238,11 @@ _PREPOSITIONS = frozenset({"met", "van", "bij", "om", "via", "tegen", "voor", "a
 _BE = re.compile(r"\s+(?:is|was|wordt|werd|heeft|had|uit (?:mijn|zijn|haar|de|het))\b")
 
 
-class _FirstNames:
-    """The first-name list, which also knows double names joined by a hyphen ("henk-jan",
-    "anne-marie") when each part is a first name."""
-
-    def __init__(self, names: frozenset[str]) -> None:
-        self.names = names
-
-    def __contains__(self, key: object) -> bool:
-        if key in self.names:
-            return True
-        if not isinstance(key, str) or "-" not in key:
-            return False
-        parts = key.split("-")
-        return len(parts) == 2 and all(len(p) >= 2 and p in self.names for p in parts)
+@lru_cache(maxsize=4096)
+def _double_name(key: str) -> bool:
+    """Two first names joined by a hyphen ("henk-jan", "anne-sophie"), listed or not."""
+    parts = key.split("-")
+    return len(parts) == 2 and all(len(p) >= 2 and p in first_names() for p in parts)
 
 
 @lru_cache(maxsize=64)
@@ -357,7 +348,9 @@ def _name_shaped(key: str) -> bool:
 @lru_cache(maxsize=65536)
 def _plain_word(key: str) -> bool:
     """In no name list, no month that is a name, not shaped like a name."""
-    return key not in _FirstNames(first_names()) and key not in NAME_MONTHS and not _name_shaped(key)
+    if key in first_names() or ("-" in key and _double_name(key)):
+        return False
+    return key not in NAME_MONTHS and not _name_shaped(key)
 
 
 class ChatNameRecogniser(Recogniser):
@@ -478,7 +471,7 @@ class ChatNameRecogniser(Recogniser):
                     yield Finding(m.start(1), m.end(1), "PERSON", self.name)
         if "zeg" in lowered_text or "noem" in lowered_text or " call" in lowered_text:
             yield from self._said_names(text, lowered_text)
-        names, family = _FirstNames(first_names()), surnames()
+        names, family = first_names(), surnames()
         toks = tokens(text)
         keys = _keys(text)
         lowered = lowered_words(text)
@@ -604,8 +597,8 @@ class ChatNameRecogniser(Recogniser):
                 continue
             freq = zipf_frequency(key, "nl")
             known = key in names
-            if known and "-" in key:
-                freq = 0.0  # "henk-jan": the parts' frequency says nothing about a double name
+            if "-" in key and _double_name(key):
+                known, freq = True, 0.0  # "henk-jan": the parts' frequency says nothing of it
             # a word no dictionary knows ("tesfay", "ruchil"): after a cue, a name
             unknown = len(key) >= 3 and freq < 1.0 and zipf_frequency(key, "en") < 2.0
             unknown = unknown and not typo_of_common_word(key)
