@@ -33,7 +33,8 @@ class Recogniser:
         if self.needs is not None:
             # few messages hold what is needed: each is read alone (no pattern can then reach
             # into the next message)
-            return [list(self.find(t)) if self.needs(t) else [] for t in texts]
+            readable = _readable(tuple(texts), self.needs)
+            return [list(self.find(t)) if ok else [] for t, ok in zip(texts, readable, strict=True)]
         return self.find_joined(texts, self.find)
 
     def find_joined(
@@ -56,6 +57,11 @@ class Recogniser:
 SEPARATOR = "\n\n"
 # a digit: what every number recogniser (phone, IBAN, plate, postcode, BSN, ID) needs
 DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=8)  # the six number recognisers ask the same of one conversation
+def _readable(texts: tuple[str, ...], needs: Callable[[str], object]) -> tuple[bool, ...]:
+    return tuple(bool(needs(t)) for t in texts)
 
 
 @lru_cache(maxsize=4)  # every recogniser joins the same conversation: do it once
