@@ -389,3 +389,7 @@ def test_codes_after_a_bare_number_word_or_a_staff_cue(text, expected):
 ])
 def test_bare_number_word_near_misses(text):
     assert found(IdNumberRecogniser(), text) == []
+
+
+def test_belgian_plates_in_lowercase():
+    assert found(PlateRecogniser(), "een auto met belgisch kenteken 2-kzt-604") == ["2-kzt-604"]

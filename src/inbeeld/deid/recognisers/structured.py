@@ -196,10 +196,11 @@ def _sidecode_regex(separator: str) -> re.Pattern[str]:
 
 
 _PLATE_DASHED = _sidecode_regex("-")
+# (the shape "1-abc-234" is Belgian alone, also typed in lowercase)
+_PLATE_BELGIAN = re.compile(r"(?<![\w-])[1-9]-[A-Za-z]{3}-\d{3}(?![\w-])")
 # Belgian plates ("1-KRT-562") anywhere; other countries' plates ("CH 4821 KM") after a plate cue:
 # letters, 2-4 digits, letters ("B 48 KTM" Romanian, "DJ 22 HGX" British, "WGM 4827C" Polish),
 # or letters and digits alone ("LKN 482" Lithuanian)
-_PLATE_BELGIAN = re.compile(r"(?<![\w-])[1-9]-[A-Z]{3}-\d{3}(?![\w-])")
 _PLATE_FOREIGN = re.compile(r"(?<![\w-])([A-Z]{1,3})[ -]?(\d{2,4})[ -]?([A-Z]{0,3})(?![\w-])")
 # Polish and similar: a district code and five letters and digits ("PO 3KX81", "WA 48213"); German:
 # district, letters, digits ("AC-KR 418"); after a cue only
