@@ -24,6 +24,9 @@ def zipf_frequency(word: str, lang: str) -> float:
     return _wordfreq_zipf(word, lang)
 
 
+# Other languages helpline chatters write in (wordfreq's codes), besides Dutch and English
+CHAT_LANGUAGES = ("fr", "es", "pt", "it", "pl", "ro", "de", "tr")
+
 # Faker locales whose first names are written in Latin script: names of many origins that the
 # Dutch lists of deduce lack (Turkish, Moroccan, Polish, Romanian, Bulgarian, Eritrean...).
 NAME_LOCALES = (
@@ -80,8 +83,13 @@ def first_names() -> frozenset[str]:
         for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
             for name in getattr(provider, attr, ()) or ():
                 key = fold(name)
-                # faker's lists hold "Can", "My", "Van": names elsewhere, words here
-                if zipf_frequency(key, "en") < 4.8 and zipf_frequency(key, "nl") < 4.5:
+                # faker's lists hold "Can", "My", "Van": names elsewhere, words here; and "La",
+                # "Elle", "Nada", "Pero": the commonest words of languages chatters write in
+                if (
+                    zipf_frequency(key, "en") < 4.8
+                    and zipf_frequency(key, "nl") < 4.5
+                    and all(zipf_frequency(key, lang) < 5.8 for lang in CHAT_LANGUAGES)
+                ):
                     names.add(key)
     # "you", "my", "van" are in the lists too: far too common as words to ever count as names
     return frozenset(
