@@ -12,7 +12,7 @@ from inbeeld.deid.pseudonyms import PseudonymMap
 from inbeeld.deid.recognisers.deduce_names import DeduceRecogniser, shared_deduce
 
 # Changes whenever the pipeline's behaviour changes (rules, lists, defaults).
-DEID_VERSION = "1.11.0"
+DEID_VERSION = "1.11.1"
 
 
 def load_pipeline(config: Path | None = None, disabled: frozenset[str] = frozenset()) -> Pipeline:
