@@ -19,9 +19,9 @@ class Recogniser:
     or `find_all` (all texts of a conversation at once, when context across messages helps)."""
 
     name: ClassVar[str] = ""
-    # What a message must hold for this recogniser to find anything in it ("a digit" for the
-    # number recognisers); a message without it is left out of the joined text, so the patterns
-    # scan a fraction of the conversation. None: every message is read.
+    # What a message must hold for this recogniser to find anything in it (a digit, for the
+    # number recognisers): only the messages that hold it are read, each alone, so the patterns
+    # scan a fraction of the conversation. None: every message is read, all joined in one pass.
     needs: ClassVar[Callable[[str], object] | None] = None
 
     def find(self, text: str) -> Iterator[Finding]:
