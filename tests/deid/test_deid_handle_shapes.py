@@ -83,3 +83,13 @@ def test_an_unknown_word_right_after_a_platform_is_the_username(text, expected):
 ])
 def test_words_after_a_platform_near_misses(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "kijk op www.larsboss.nl",        # a glued name inside a web address
+    "stuur naar @larsboss.x",          # already a handle by its @, not twice
+    "de map /home/larsboss/foto",     # inside a path
+])
+def test_glued_names_inside_other_shapes_are_not_taken_alone(text):
+    spans = [text[f.start:f.end] for f in HandleRecogniser()._find_words(text)]
+    assert "larsboss" not in spans

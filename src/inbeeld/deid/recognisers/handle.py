@@ -18,6 +18,7 @@ from inbeeld.deid.lexicons import (
 )
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
+from inbeeld.deid.recognisers.words import Token, tokens
 
 _AT = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")
 _PLATFORM = (
@@ -54,7 +55,6 @@ _SHAPED = re.compile(
 _SHORT = re.compile(r"(?<![\w@./-])(?P<letters>[A-Za-z]{3,})\d{1,4}(?![\w@-]|\.\w)")
 
 # a Discord tag ("ghostkilla#4471"); a name dotted to one or two letters ("hafsa.x")
-_WORD_TOKEN = re.compile(r"(?<![\w@./-])[A-Za-z]{7,30}(?![\w@-]|\.\w)")
 _DISCORD_TAG = re.compile(r"(?<![\w@#])[A-Za-z][\w.]{1,31}#\d{4}(?!\d)")
 # (the dotted shapes are matched whole against the dotted tokens _DOTTED_ANY finds)
 _DOTTED_SHORT = re.compile(r"[A-Za-z][A-Za-z0-9_]{2,}\.[A-Za-z0-9_]{1,2}")
@@ -94,6 +94,17 @@ _CAPITAL_WORDS = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}")
 # with a number after it, as profile names carry ("facebook Long Nguyen 2004", "nepaccount Ron 040")
 _PROFILE_CUE = re.compile(rf"\b(?:{_PLATFORM}|nepaccount|fake account)(?P<as> (?:as|als))? +")
 _PROFILE_NUMBERED = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3} \d{2,4}(?![\w-])")
+
+
+def _glued_alone(text: str, tok: Token) -> bool:
+    """Nothing glued to the word that makes it part of an address, a path or a longer handle
+    ("svenboss" alone, not in "x.svenboss.nl" or "@svenboss")."""
+    before = text[tok.start - 1] if tok.start else " "
+    after = text[tok.end : tok.end + 2] + "  "  # (spaces: the text's end glues nothing on)
+    if before.isalnum() or before in "_@./-":
+        return False
+    dotted_on = after[0] == "." and (after[1].isalnum() or after[1] == "_")
+    return not (after[0].isalnum() or after[0] in "_@-" or dotted_on)
 
 
 # what a handle found by its shape holds (a message without any is not read for shapes)
@@ -242,9 +253,11 @@ class HandleRecogniser(Recogniser):
             )
             if (shaped or strong or unknown) and not participle and not number:
                 yield Finding(start, start + len(token), "HANDLE", self.name)
-        for m in _WORD_TOKEN.finditer(text):
-            if _name_and_word(m.group().lower()):
-                yield Finding(m.start(), m.end(), "HANDLE", self.name)
+        for tok in tokens(text):  # the shared word list, not a scan of every position
+            word = tok.text
+            plain = 7 <= len(word) <= 30 and word.isascii() and word.isalpha()
+            if plain and _glued_alone(text, tok) and _name_and_word(word.lower()):
+                yield Finding(tok.start, tok.end, "HANDLE", self.name)
         # cheap checks first: most texts have no dot inside a word, no emoji, no "name"; every
         # dotted token is found once and then judged by its shape
         if _DOT_INSIDE.search(text):
