@@ -31,11 +31,17 @@ class Recogniser:
         """Run `find` once over the conversation's messages joined by blank lines (one regex
         pass instead of one per short message) and hand each finding back to its message."""
         if self.needs is not None:
-            # few messages hold what is needed: each is read alone (no pattern can then reach
-            # into the next message)
-            readable = _readable(tuple(texts), self.needs)
-            return [list(self.find(t)) if ok else [] for t, ok in zip(texts, readable, strict=True)]
+            return self.find_each(texts, self.needs, self.find)
         return self.find_joined(texts, self.find)
+
+    @staticmethod
+    def find_each(
+        texts: Sequence[str], needs: Callable[[str], object], find: Callable[[str], Iterable[Finding]]
+    ) -> list[list[Finding]]:
+        """`find` run on each message that holds what `needs` looks for, alone (few messages
+        hold it, and no pattern can then reach into the next message)."""
+        readable = _readable(tuple(texts), needs)
+        return [list(find(t)) if ok else [] for t, ok in zip(texts, readable, strict=True)]
 
     def find_joined(
         self, texts: Sequence[str], find: Callable[[str], Iterable[Finding]]

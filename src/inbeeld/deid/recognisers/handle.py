@@ -182,13 +182,9 @@ class HandleRecogniser(Recogniser):
 
     def find_all(self, texts: Sequence[str]) -> list[list[Finding]]:
         # the shapes need a digit, "_", "@" or "#": read in the few messages that hold one
-        out = self.find_joined(texts, self._find_words)
-        for index, text in enumerate(texts):
-            if _SHAPE_LOOK.search(text):
-                out[index] = list(_once(chain(self._find_shapes(text), out[index])))
-            elif out[index]:
-                out[index] = list(_once(out[index]))
-        return out
+        words = self.find_joined(texts, self._find_words)
+        shapes = self.find_each(texts, _SHAPE_LOOK.search, self._find_shapes)
+        return [list(_once(chain(s, w))) for s, w in zip(shapes, words, strict=True)]
 
     def _find_shapes(self, text: str) -> Iterator[Finding]:
         """Handles by their shape: "@sanne", "sammie_xx04", "raj48", "ghost#4471"."""

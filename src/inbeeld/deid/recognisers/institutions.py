@@ -25,6 +25,7 @@ from inbeeld.deid.lexicons import (
 )
 from inbeeld.deid.model import Finding
 from inbeeld.deid.recognisers.base import Recogniser
+from inbeeld.deid.recognisers.names import TITLE_WORDS
 from inbeeld.deid.recognisers.propernouns import INSTITUTION_WORDS
 from inbeeld.deid.recognisers.words import Token, lowered_words, tokens
 
@@ -85,16 +86,15 @@ _GAP = re.compile(r"[ \t]+")
 _BOUNDARY = frozenset(
     {"in", "op", "bij", "aan", "en", "maar", "want", "die", "dat", "of", "met", "voor", "naar", "om",
      "als", "nu", "nog", "al", "ook", "niet", "wel", "heel", "is", "was", "ofz", "ofzo", "enzo",
-     "at", "on", "and", "but", "near", "from", "with", "the", "van",
-     "dhr", "mevr", "mw", "meneer", "mevrouw", "mr", "mrs", "ms", "juf", "meester"}  # a title: a person
-)
+     "at", "on", "and", "but", "near", "from", "with", "the", "van"}
+) | TITLE_WORDS  # a title: a person follows
 _COMPASS = frozenset({"noord", "zuid", "oost", "west", "midden", "centrum", "nederland", "noordoost",
                       "noordwest", "zuidoost", "zuidwest"})
 # kinds of school and level words: "ik zit op havo", "op de mavo" name no school
 _LEVELS = frozenset({"havo", "vwo", "vmbo", "mavo", "mbo", "hbo", "isk", "atheneum", "gymnasium", "lyceum",
                      "basisschool", "praktijkonderwijs", "brugklas", "kmbo", "pro", "uni", "universiteit"})
 # a name's later word may be one of these: "ntp groep", "vdl nedcar", "roc mondriaan college"
-_TAIL_WORDS = frozenset({"groep", "college", "lyceum", "school", "bv", "b.v.", "holding", "services",
+_NAME_PART_WORDS = frozenset({"groep", "college", "lyceum", "school", "bv", "b.v.", "holding", "services",
                          "logistics", "nederland", "international", "kids"})
 
 
@@ -142,7 +142,7 @@ class LowercaseInstitutionRecogniser(Recogniser):
         words are no plain Dutch ones and one of them is rare, a place or a name."""
         start, named = None, False
         for k in range(i - 1, max(-1, i - 4), -1):
-            if toks[k + 1].start - toks[k].end > 1 or words[k] in _BOUNDARY or self._listed(words[k]):
+            if toks[k + 1].start - toks[k].end > 1 or self._listed(words[k]):  # (boundaries are listed)
                 break
             key = fold(words[k])
             nl = zipf_frequency(key, "nl")
@@ -190,7 +190,7 @@ class LowercaseInstitutionRecogniser(Recogniser):
         return nl < self.max_zipf and zipf_frequency(key, "en") < 4.0
 
     def _later_word(self, key: str) -> bool:
-        if key in _TAIL_WORDS or key in _COMPASS:
+        if key in _NAME_PART_WORDS or key in _COMPASS:
             return True
         if len(key) < 2 or self._listed(key) or key in _LEVELS:
             return False

@@ -77,7 +77,7 @@ _HEDGES = frozenset(
      "gewoon", "actually", "really"}
 )
 # a title after the cue is no name either; the word after it is ("heet dhr. Hassan Farouk")
-_TITLE_WORDS = frozenset({"dhr", "mevr", "mw", "meneer", "mevrouw", "mr", "mrs", "ms", "juf", "meester"})
+TITLE_WORDS = frozenset({"dhr", "mevr", "mw", "meneer", "mevrouw", "mr", "mrs", "ms", "juf", "meester"})
 # a name may follow: only words of the name lists are taken
 _WEAK = re.compile(
     rf"(?:\bik ben|\bben ik|\bi am|\bi'm|\bim|\bthis is|\bhier is|\bspreekt met|\bspreek je met|"
@@ -407,7 +407,7 @@ class ChatNameRecogniser(Recogniser):
 
     def _nickname_like(self, key: str) -> bool:
         """A known first name, a word shaped like a name, or one no dictionary knows."""
-        if self._blocked(key) or key in _HEDGES or key in _TITLE_WORDS:
+        if self._blocked(key) or key in _HEDGES or key in TITLE_WORDS:
             return False
         if key in first_names():
             return zipf_frequency(key, "nl") < 5.0
@@ -652,7 +652,7 @@ class ChatNameRecogniser(Recogniser):
                 plain_word = freq >= self.max_zipf or zipf_frequency(key, "en") >= 4.0
                 # a capital inside a sentence says "name" unless the word is very common
                 taken = freq < 5.0 if tok.capitalised and not tok.sentence_start else not plain_word
-            if not taken or (key in _HEDGES and not tok.capitalised) or key in _TITLE_WORDS:
+            if not taken or (key in _HEDGES and not tok.capitalised) or key in TITLE_WORDS:
                 i += 1
                 continue
             end, j, first = tok.end, i + 1, i

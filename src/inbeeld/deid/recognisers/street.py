@@ -44,7 +44,7 @@ _FRENCH_KINDS = ("rue", "chaussée", "chaussee", "avenue", "boulevard", "place",
 _FRENCH_ARTICLES = frozenset({"de", "du", "des", "la", "le", "d'", "l'"})
 
 
-def _plain(word: str) -> bool:
+def _plain_in_nl_or_en(word: str) -> bool:
     return word in common_words() or max(zipf_frequency(word, "nl"), zipf_frequency(word, "en")) >= 4.5
 
 
@@ -139,13 +139,14 @@ class StreetRecogniser(Recogniser):
                 # the name's words are no plain Dutch or English ones ("we hebben place voor 2")
                 # (after an article any word: "rue de brabant 98")
                 words = re.findall(r"[^\W\d_][\w'’]*", m.group())[1:]
-                if words[0] not in _FRENCH_ARTICLES and any(_plain(w) for w in words):
+                if words[0] not in _FRENCH_ARTICLES and any(_plain_in_nl_or_en(w) for w in words):
                     continue
                 cued.add((m.start(), m.end()))
                 yield Finding(m.start(), m.end(), "ADDRESS", self.name)
         numbered: list[Finding] = []
         # cheap scan for "letter, spaces, digit"; the full pattern only runs on the word before
-        for hit in _LETTER_SPACE_DIGIT.finditer(text):
+        hits = list(_LETTER_SPACE_DIGIT.finditer(text))  # (read by both loops below)
+        for hit in hits:
             word_start = text.rfind(" ", 0, hit.start()) + 1
             word_start = max(word_start, text.rfind("\n", 0, hit.start()) + 1)
             if not text[word_start : hit.start() + 1].lower().endswith(_SUFFIXES):
@@ -157,10 +158,12 @@ class StreetRecogniser(Recogniser):
                 numbered.append(Finding(m.start(), m.end(), "ADDRESS", self.name))
         # a street of the register that ends like no street, with a house number: "dukatenburg
         # 14", "grote oost 17" (the words must be no plain ones: "ik ben 17", "om 12")
-        for hit in _LETTER_SPACE_DIGIT.finditer(text):
+        for hit in hits:
             found = self._register_street_numbered(text, hit.start() + 1)
+            if found is None:
+                continue
             taken = [(f.start, f.end) for f in numbered] + list(cued)
-            if found is not None and not any(s <= found.start < e for s, e in taken):
+            if not any(s <= found.start < e for s, e in taken):
                 numbered.append(found)
         yield from numbered
         # a register street is only news where no address found above holds it already
@@ -187,7 +190,6 @@ class StreetRecogniser(Recogniser):
             if (
                 key in street_names()
                 and len(key) >= 6
-                and not all(w.lower() in _INTERFIXES or _plain_word(w) for w in words)
                 and not _plain_word(words[-1])
             ):
                 best = start

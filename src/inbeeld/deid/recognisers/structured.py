@@ -600,10 +600,10 @@ class IdNumberRecogniser(Recogniser):
         return out
 
     @staticmethod
-    def _cues(text: str) -> Iterator[re.Match[str]]:
+    def _cues(text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
         # the cue pattern is matched against a lowercased copy (same offsets for nearly all
         # texts); an IGNORECASE alternation is slow
-        lowered = text.lower()
+        lowered = text.lower() if lowered is None else lowered
         return _ID_CUE.finditer(lowered) if len(lowered) == len(text) else _ID_CUE_ANY_CASE.finditer(text)
 
     def _value_after(self, text: str, start: int, region_end: int, seen: set[int]) -> Finding | None:
@@ -624,13 +624,13 @@ class IdNumberRecogniser(Recogniser):
 
     def find(self, text: str) -> Iterator[Finding]:
         seen: set[int] = set()
-        for cue in self._cues(text):
+        lowered = text.lower()
+        for cue in self._cues(text, lowered):
             found = self._value_after(text, cue.end(), min(len(text), cue.end() + self.window), seen)
             if found is not None:
                 yield found
         # "met nummer V-18240073", "onder nummer Rbtv 201884": after a bare "nummer" only a
         # code of letters and digits (a phone number or an amount has no letters)
-        lowered = text.lower()
         if len(lowered) == len(text) and ("nummer" in lowered or "number" in lowered):
             for cue in _NUMBER_WORD.finditer(lowered):
                 value = _LETTERED_CODE.match(text, cue.end())
